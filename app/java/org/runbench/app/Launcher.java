@@ -1,0 +1,6 @@
+package org.runbench.app;
+
+public final class Launcher {
+    public static void main(String[] args) {
+    }
+}
