@@ -1,0 +1,435 @@
+package org.runbench.cache;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.runbench.model.ConfigurationItem;
+import org.runbench.model.Hyperparameter;
+import org.runbench.model.PointSeries;
+import org.runbench.model.Project;
+import org.runbench.model.Run;
+import org.runbench.model.RunData;
+import org.runbench.model.RunId;
+import org.runbench.model.SeriesKey;
+
+/**
+ * One write transaction on the cache. Nothing is visible to readers, or survives a crash, until
+ * {@link #commit()}; {@link #close()} without a commit rolls everything back. Not thread-safe: use it
+ * from one thread and close it in a try-with-resources block.
+ */
+public final class CacheTransaction implements AutoCloseable {
+
+    private final Connection connection;
+    private final Path directory;
+    private boolean committed;
+
+    CacheTransaction(Connection connection, Path directory) {
+        this.connection = connection;
+        this.directory = directory;
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure("starting a transaction", e);
+        }
+    }
+
+    /** What a merge of a full series did to the cached copy. */
+    public enum MergeOutcome {
+        /** The series was not cached before and was written whole. */
+        NEW,
+        /** The cached points were a prefix of the new ones; only the rest was appended. */
+        APPENDED,
+        /** The cached points were already all of them. */
+        UNCHANGED,
+        /** The cached points were not a prefix (the source was rewritten), so the series was replaced. */
+        REPLACED
+    }
+
+    /** Result of {@link #mergeSeries}: the outcome and how many points were written. */
+    public record Merge(MergeOutcome outcome, long pointsWritten) {
+    }
+
+    public void upsertServer(String name, String apiUrl, String webUrl) {
+        execute("MERGE INTO server (name, api_url, web_url, added_at) KEY (name) VALUES (?, ?, ?, COALESCE("
+                + "(SELECT added_at FROM server WHERE name = ?), CURRENT_TIMESTAMP))", statement -> {
+                    statement.setString(1, name);
+                    statement.setString(2, apiUrl);
+                    statement.setString(3, webUrl);
+                    statement.setString(4, name);
+                });
+    }
+
+    /** Inserts or updates a project; a null {@code lastSynced} keeps the one cached. */
+    public void upsertProject(Project project) {
+        execute("MERGE INTO project (server, id, name, last_synced) KEY (server, id) VALUES (?, ?, ?, COALESCE(?,"
+                + " (SELECT last_synced FROM project WHERE server = ? AND id = ?)))", statement -> {
+                    statement.setString(1, project.server());
+                    statement.setString(2, project.id());
+                    statement.setString(3, project.name());
+                    RowMappers.setInstant(statement, 4, project.lastSynced());
+                    statement.setString(5, project.server());
+                    statement.setString(6, project.id());
+                });
+    }
+
+    public void setProjectSynced(String server, String projectId, Instant when) {
+        execute("UPDATE project SET last_synced = ? WHERE server = ? AND id = ?", statement -> {
+            RowMappers.setInstant(statement, 1, when);
+            statement.setString(2, server);
+            statement.setString(3, projectId);
+        });
+    }
+
+    /** Inserts or replaces the fields of a run; its series, hyperparameters and configuration stay. */
+    public void upsertRun(Run run) {
+        execute("MERGE INTO run (" + RowMappers.RUN_COLUMNS + ") KEY (server, task_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> RowMappers.bindRun(statement, run));
+    }
+
+    public void replaceHyperparameters(RunId id, List<Hyperparameter> parameters) {
+        deleteRows("hyperparameter", id);
+        batch("INSERT INTO hyperparameter (server, task_id, position, section, name, param_value, param_type)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", parameters.size(), (statement, index) -> {
+                    Hyperparameter parameter = parameters.get(index);
+                    bindRun(statement, id);
+                    statement.setInt(3, index);
+                    statement.setString(4, parameter.section());
+                    statement.setString(5, parameter.name());
+                    statement.setString(6, parameter.value());
+                    statement.setString(7, parameter.type());
+                });
+    }
+
+    public void replaceConfiguration(RunId id, List<ConfigurationItem> items) {
+        deleteRows("configuration", id);
+        batch("INSERT INTO configuration (server, task_id, position, name, config_type, config_value)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", items.size(), (statement, index) -> {
+                    ConfigurationItem item = items.get(index);
+                    bindRun(statement, id);
+                    statement.setInt(3, index);
+                    statement.setString(4, item.name());
+                    statement.setString(5, item.type());
+                    statement.setString(6, item.value());
+                });
+    }
+
+    /**
+     * Writes a whole run as one unit: fields, hyperparameters, configuration, and each series merged
+     * with {@link #mergeSeries}.
+     *
+     * @return points written per series
+     */
+    public Map<SeriesKey, Merge> storeRun(RunData data) {
+        upsertRun(data.run());
+        replaceHyperparameters(data.run().id(), data.hyperparameters());
+        replaceConfiguration(data.run().id(), data.configuration());
+        Map<SeriesKey, Merge> merges = new java.util.LinkedHashMap<>();
+        for (Map.Entry<SeriesKey, PointSeries> entry : data.series().entrySet()) {
+            merges.put(entry.getKey(), mergeSeries(data.run().id(), entry.getKey(), entry.getValue()));
+        }
+        return merges;
+    }
+
+    /**
+     * Brings the cached series up to {@code all}, the complete series as the source has it now: when the
+     * cached points are a prefix of {@code all}, only the rest is appended, so importing a grown file adds
+     * only its new points and importing the same file twice adds none.
+     */
+    public Merge mergeSeries(RunId id, SeriesKey key, PointSeries all) {
+        SeriesRow row = findOrCreateSeries(id, key);
+        if (row.pointCount == 0) {
+            appendToRow(row, all);
+            return new Merge(MergeOutcome.NEW, all.size());
+        }
+        PointSeries cached = read(row.id);
+        if (all.startsWith(cached)) {
+            if (all.size() == cached.size()) {
+                return new Merge(MergeOutcome.UNCHANGED, 0);
+            }
+            appendToRow(row, all.slice(cached.size(), all.size()));
+            return new Merge(MergeOutcome.APPENDED, all.size() - cached.size());
+        }
+        clearSeries(row);
+        appendToRow(row, all);
+        return new Merge(MergeOutcome.REPLACED, all.size());
+    }
+
+    /** Appends points that arrived after the cached ones, as sync does for a running task. */
+    public void appendPoints(RunId id, SeriesKey key, PointSeries points) {
+        if (points.isEmpty()) {
+            findOrCreateSeries(id, key);
+            return;
+        }
+        appendToRow(findOrCreateSeries(id, key), points);
+    }
+
+    /** Drops every cached point of a series but keeps the series, for a sync that must start it over. */
+    public void clearSeries(RunId id, SeriesKey key) {
+        clearSeries(findOrCreateSeries(id, key));
+    }
+
+    /** Returns the number of cached points of a series, 0 if it is not cached. */
+    public long pointCount(RunId id, SeriesKey key) {
+        SeriesRow row = findSeries(id, key);
+        return row == null ? 0 : row.pointCount;
+    }
+
+    public void markDeleted(RunId id, boolean deleted) {
+        execute("UPDATE run SET deleted = ? WHERE server = ? AND task_id = ?", statement -> {
+            statement.setBoolean(1, deleted);
+            statement.setString(2, id.server());
+            statement.setString(3, id.taskId());
+        });
+    }
+
+    /** Removes a run and everything cached about it. */
+    public void deleteRun(RunId id) {
+        deleteRows("run", id);
+    }
+
+    public void commit() {
+        try {
+            connection.commit();
+            committed = true;
+        } catch (SQLException e) {
+            throw failure("committing", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!committed) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure("rolling back", e);
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // The pool discards a connection it cannot return; nothing to undo here.
+            }
+        }
+    }
+
+    private PointSeries read(long seriesId) {
+        try {
+            return SeriesChunks.read(connection, seriesId);
+        } catch (SQLException e) {
+            throw failure("reading series " + seriesId, e);
+        }
+    }
+
+    private void appendToRow(SeriesRow row, PointSeries points) {
+        try {
+            int chunks = SeriesChunks.append(connection, row.id, row.chunkCount, points);
+            SummaryUpdate summary = SummaryUpdate.of(connection, row.id).add(points);
+            summary.write(connection, row.id, row.pointCount + points.size(), chunks);
+            row.pointCount += points.size();
+            row.chunkCount = chunks;
+        } catch (SQLException e) {
+            throw failure("writing points", e);
+        }
+    }
+
+    private void clearSeries(SeriesRow row) {
+        try {
+            SeriesChunks.deleteAll(connection, row.id);
+            SummaryUpdate.empty().write(connection, row.id, 0, 0);
+            row.pointCount = 0;
+            row.chunkCount = 0;
+        } catch (SQLException e) {
+            throw failure("clearing a series", e);
+        }
+    }
+
+    private SeriesRow findOrCreateSeries(RunId id, SeriesKey key) {
+        SeriesRow row = findSeries(id, key);
+        if (row != null) {
+            return row;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO series (server, task_id, position, metric, variant) VALUES (?, ?,"
+                        + " (SELECT COUNT(*) FROM series WHERE server = ? AND task_id = ?), ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            bindRun(statement, id);
+            statement.setString(3, id.server());
+            statement.setString(4, id.taskId());
+            statement.setString(5, key.metric());
+            statement.setString(6, key.variant());
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return new SeriesRow(keys.getLong(1), 0, 0);
+            }
+        } catch (SQLException e) {
+            throw failure("creating series " + key.label() + " of run " + id.taskId(), e);
+        }
+    }
+
+    private SeriesRow findSeries(RunId id, SeriesKey key) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, point_count, chunk_count FROM series WHERE server = ? AND task_id = ? AND metric = ? AND variant = ?")) {
+            bindRun(statement, id);
+            statement.setString(3, key.metric());
+            statement.setString(4, key.variant());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? new SeriesRow(rows.getLong(1), rows.getLong(2), rows.getInt(3)) : null;
+            }
+        } catch (SQLException e) {
+            throw failure("finding series " + key.label(), e);
+        }
+    }
+
+    private void deleteRows(String table, RunId id) {
+        execute("DELETE FROM " + table + " WHERE server = ? AND task_id = ?", statement -> bindRun(statement, id));
+    }
+
+    private void execute(String sql, RunCache.Binder binder) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("writing", e);
+        }
+    }
+
+    private void batch(String sql, int count, IndexedBinder binder) {
+        if (count == 0) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < count; i++) {
+                binder.bind(statement, i);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw failure("writing", e);
+        }
+    }
+
+    private static void bindRun(PreparedStatement statement, RunId id) throws SQLException {
+        statement.setString(1, id.server());
+        statement.setString(2, id.taskId());
+    }
+
+    private CacheException failure(String what, SQLException e) {
+        return new CacheException("Writing to the cache at " + directory + " failed while " + what + ": " + e.getMessage()
+                + ". Nothing of this run was written; try again, and if it keeps failing, move the folder away.", e);
+    }
+
+    @FunctionalInterface
+    private interface IndexedBinder {
+        void bind(PreparedStatement statement, int index) throws SQLException;
+    }
+
+    private static final class SeriesRow {
+        final long id;
+        long pointCount;
+        int chunkCount;
+
+        SeriesRow(long id, long pointCount, int chunkCount) {
+            this.id = id;
+            this.pointCount = pointCount;
+            this.chunkCount = chunkCount;
+        }
+    }
+
+    /** Running last, minimum and maximum of a series, updated as points are appended. */
+    private static final class SummaryUpdate {
+        double last = Double.NaN;
+        Long lastIteration;
+        double min = Double.NaN;
+        Long minIteration;
+        double max = Double.NaN;
+        Long maxIteration;
+
+        static SummaryUpdate empty() {
+            return new SummaryUpdate();
+        }
+
+        static SummaryUpdate of(Connection connection, long seriesId) throws SQLException {
+            SummaryUpdate summary = new SummaryUpdate();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT last_value, last_iteration, min_value, min_iteration, max_value, max_iteration FROM series WHERE id = ?")) {
+                statement.setLong(1, seriesId);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    summary.last = doubleOrNaN(row, 1);
+                    summary.lastIteration = longOrNull(row, 2);
+                    summary.min = doubleOrNaN(row, 3);
+                    summary.minIteration = longOrNull(row, 4);
+                    summary.max = doubleOrNaN(row, 5);
+                    summary.maxIteration = longOrNull(row, 6);
+                }
+            }
+            return summary;
+        }
+
+        SummaryUpdate add(PointSeries points) {
+            for (int i = 0; i < points.size(); i++) {
+                double value = points.value(i);
+                long iteration = points.iteration(i);
+                last = value;
+                lastIteration = iteration;
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                if (minIteration == null || value < min) {
+                    min = value;
+                    minIteration = iteration;
+                }
+                if (maxIteration == null || value > max) {
+                    max = value;
+                    maxIteration = iteration;
+                }
+            }
+            return this;
+        }
+
+        void write(Connection connection, long seriesId, long pointCount, int chunkCount) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE series SET point_count = ?, chunk_count = ?, last_value = ?, last_iteration = ?, min_value = ?,"
+                            + " min_iteration = ?, max_value = ?, max_iteration = ? WHERE id = ?")) {
+                statement.setLong(1, pointCount);
+                statement.setInt(2, chunkCount);
+                RowMappers.setDouble(statement, 3, last);
+                setLong(statement, 4, lastIteration);
+                RowMappers.setDouble(statement, 5, min);
+                setLong(statement, 6, minIteration);
+                RowMappers.setDouble(statement, 7, max);
+                setLong(statement, 8, maxIteration);
+                statement.setLong(9, seriesId);
+                statement.executeUpdate();
+            }
+        }
+
+        private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.BIGINT);
+            } else {
+                statement.setLong(index, value);
+            }
+        }
+
+        private static double doubleOrNaN(ResultSet row, int index) throws SQLException {
+            double value = row.getDouble(index);
+            return row.wasNull() ? Double.NaN : value;
+        }
+
+        private static Long longOrNull(ResultSet row, int index) throws SQLException {
+            long value = row.getLong(index);
+            return row.wasNull() ? null : value;
+        }
+    }
+}

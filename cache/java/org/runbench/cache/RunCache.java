@@ -1,0 +1,294 @@
+package org.runbench.cache;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.runbench.model.ConfigurationItem;
+import org.runbench.model.Hyperparameter;
+import org.runbench.model.PointSeries;
+import org.runbench.model.Project;
+import org.runbench.model.Run;
+import org.runbench.model.RunId;
+import org.runbench.model.RunRepository;
+import org.runbench.model.SeriesKey;
+import org.runbench.model.SeriesSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run-history cache: one H2 file database in a folder, migrated by Flyway at open.
+ *
+ * <p>Reads go through {@link RunRepository}; writes go through {@link #begin()}, one transaction per run,
+ * so a crash leaves every run either as it was or fully written. Thread-safe: each call takes its own
+ * pooled connection. Only one process can open a cache folder at a time.
+ */
+public final class RunCache implements RunRepository, AutoCloseable {
+
+    /** File name of the database inside the cache folder, without H2's {@code .mv.db} suffix. */
+    public static final String DATABASE_NAME = "runbench";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCache.class);
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private final Path directory;
+    private final JdbcConnectionPool pool;
+
+    private RunCache(Path directory, JdbcConnectionPool pool) {
+        this.directory = directory;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the cache in {@code directory}, creating the folder and the database if needed and migrating
+     * an older schema.
+     *
+     * @throws NewerSchemaException if a newer Runbench wrote the cache; the file is not changed
+     * @throws CacheException       if the folder cannot be created, the file is not a Runbench cache or
+     *                              another process has it open
+     */
+    public static RunCache open(Path directory) {
+        Path folder = directory.toAbsolutePath().normalize();
+        createFolder(folder);
+        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        Path databaseFile = folder.resolve(DATABASE_NAME + ".mv.db");
+        if (Files.exists(databaseFile)) {
+            refuseNewerSchema(folder, url);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
+        pool.setMaxConnections(16);
+        try {
+            Flyway flyway = Flyway.configure(RunCache.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .loggers("slf4j")
+                    .load();
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw openFailure(folder, e);
+        }
+        LOG.info("Opened cache {}", folder);
+        return new RunCache(folder, pool);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Starts a write transaction; close it without {@link CacheTransaction#commit()} to roll back. */
+    public CacheTransaction begin() {
+        return new CacheTransaction(connection(), directory);
+    }
+
+    @Override
+    public List<Project> projects() {
+        return query("SELECT server, id, name, last_synced FROM project ORDER BY server, LOWER(name), name",
+                statement -> { }, RowMappers::project);
+    }
+
+    @Override
+    public List<Run> runs(String server, String projectId) {
+        return query(RowMappers.RUN_SELECT + " WHERE server = ? AND project_id = ? ORDER BY LOWER(name), name, task_id",
+                statement -> {
+                    statement.setString(1, server);
+                    statement.setString(2, projectId);
+                }, RowMappers::run);
+    }
+
+    @Override
+    public List<Run> allRuns() {
+        return query(RowMappers.RUN_SELECT + " ORDER BY server, project_id, LOWER(name), name, task_id",
+                statement -> { }, RowMappers::run);
+    }
+
+    @Override
+    public Optional<Run> run(RunId id) {
+        return query(RowMappers.RUN_SELECT + " WHERE server = ? AND task_id = ?",
+                statement -> bindRun(statement, id), RowMappers::run).stream().findFirst();
+    }
+
+    /** Finds runs whose task id or name equals {@code text}, so the command line can accept either. */
+    public List<Run> findRuns(String text) {
+        return query(RowMappers.RUN_SELECT + " WHERE task_id = ? OR name = ? ORDER BY server, task_id",
+                statement -> {
+                    statement.setString(1, text);
+                    statement.setString(2, text);
+                }, RowMappers::run);
+    }
+
+    @Override
+    public List<SeriesSummary> summaries(RunId id) {
+        return query(RowMappers.SUMMARY_SELECT + " WHERE server = ? AND task_id = ? ORDER BY position",
+                statement -> bindRun(statement, id), RowMappers::summary);
+    }
+
+    @Override
+    public Map<RunId, List<SeriesSummary>> summaries(List<RunId> ids) {
+        Map<RunId, List<SeriesSummary>> result = new LinkedHashMap<>();
+        for (RunId id : ids) {
+            result.put(id, summaries(id));
+        }
+        return result;
+    }
+
+    @Override
+    public PointSeries points(RunId id, SeriesKey key) {
+        try (Connection connection = connection()) {
+            return SeriesChunks.read(connection, id, key);
+        } catch (SQLException e) {
+            throw readFailure("points of run " + id.taskId() + " series " + key.label(), e);
+        }
+    }
+
+    @Override
+    public List<Hyperparameter> hyperparameters(RunId id) {
+        return query("SELECT section, name, param_value, param_type FROM hyperparameter"
+                        + " WHERE server = ? AND task_id = ? ORDER BY position",
+                statement -> bindRun(statement, id),
+                row -> new Hyperparameter(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+    }
+
+    @Override
+    public List<ConfigurationItem> configuration(RunId id) {
+        return query("SELECT name, config_type, config_value FROM configuration"
+                        + " WHERE server = ? AND task_id = ? ORDER BY position",
+                statement -> bindRun(statement, id),
+                row -> new ConfigurationItem(row.getString(1), row.getString(2), row.getString(3)));
+    }
+
+    /** Returns the bytes the encoded points take, and the number of points, for benchmarks and the status bar. */
+    public StorageStats storageStats() {
+        List<StorageStats> rows = query(
+                "SELECT COALESCE(SUM(LENGTH(data)), 0), COALESCE(SUM(point_count), 0), COUNT(*) FROM series_chunk",
+                statement -> { }, row -> new StorageStats(row.getLong(1), row.getLong(2), row.getLong(3)));
+        return rows.get(0);
+    }
+
+    /** Sizes of the encoded series data. */
+    public record StorageStats(long encodedBytes, long points, long chunks) {
+        public double bytesPerPoint() {
+            return points == 0 ? 0 : (double) encodedBytes / points;
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection connection = pool.getConnection()) {
+            connection.createStatement().execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("Closing cache {} failed: {}", directory, e.getMessage());
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw readFailure("a connection", e);
+        }
+    }
+
+    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw readFailure("data", e);
+        }
+    }
+
+    private static void bindRun(PreparedStatement statement, RunId id) throws SQLException {
+        statement.setString(1, id.server());
+        statement.setString(2, id.taskId());
+    }
+
+    private CacheException readFailure(String what, SQLException e) {
+        return new CacheException("Reading " + what + " from the cache at " + directory + " failed: "
+                + e.getMessage() + ". If the file is damaged, move the folder away and sync or import again.", e);
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new CacheException("Cannot create the cache folder " + folder + ": " + e.getMessage()
+                    + ". Choose a writable folder with --cache DIR.", e);
+        }
+    }
+
+    /**
+     * Reads the schema version from the file opened read-only, so a cache written by a newer Runbench is
+     * rejected before anything could write to it.
+     */
+    private static void refuseNewerSchema(Path folder, String url) {
+        int known = latestKnownVersion();
+        int found;
+        try (Connection connection = DriverManager.getConnection(url + ";ACCESS_MODE_DATA=r", "", "")) {
+            found = SchemaVersion.read(connection);
+        } catch (SQLException e) {
+            throw openFailure(folder, e);
+        }
+        if (found > known) {
+            throw new NewerSchemaException("The cache at " + folder + " has schema version " + found
+                    + ", written by a newer Runbench; this version knows up to " + known
+                    + ". The cache was not changed. Open it with a newer Runbench, or pick another folder with --cache DIR.",
+                    found, known);
+        }
+    }
+
+    private static int latestKnownVersion() {
+        Flyway flyway = Flyway.configure(RunCache.class.getClassLoader()).locations(MIGRATIONS)
+                .dataSource("jdbc:h2:mem:", "", "").loggers("slf4j").load();
+        int latest = 0;
+        for (var info : flyway.info().all()) {
+            MigrationVersion version = info.getVersion();
+            if (version != null) {
+                latest = Math.max(latest, Integer.parseInt(version.getVersion()));
+            }
+        }
+        return latest;
+    }
+
+    private static CacheException openFailure(Path folder, Exception e) {
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("Database may be already in use") || text.contains("90020")) {
+            return new CacheException("The cache at " + folder + " is open in another Runbench process (the app or a"
+                    + " command). Close that process, or pick another folder with --cache DIR.", e);
+        }
+        if (e instanceof CacheException cacheException) {
+            return cacheException;
+        }
+        return new CacheException("Cannot open the cache at " + folder + ": " + text
+                + ". If the file is damaged, move the folder away and sync or import again.", e);
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+}
