@@ -1,0 +1,214 @@
+package org.runbench.views;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.Range;
+import org.runbench.charts.DecimatedSeries;
+import org.runbench.charts.MetricChart;
+
+/**
+ * One chart of the comparison grid: the JFreeChart-FX viewer, a read-out of every run's value at the
+ * mouse position, and the chart's notes. Zooming or panning re-decimates the lines for the new x range
+ * on the task runner, so the datasets never hold more than about four points per pixel column.
+ */
+final class ChartCell extends VBox {
+
+    private final MetricChart chart;
+    private final ChartViewer viewer;
+    private final Label readout = new Label(" ");
+    private final TaskRunner tasks;
+    private final List<String> runLabels;
+    private final PauseTransition redecimateDelay = new PauseTransition(Duration.millis(80));
+    private boolean updating;
+    private Range decimatedRange;
+
+    ChartCell(MetricChart chart, MetricChart.Lines initialLines, List<String> runLabels, TaskRunner tasks) {
+        this.chart = chart;
+        this.tasks = tasks;
+        this.runLabels = runLabels;
+        getStyleClass().add("chart-cell");
+        chart.show(initialLines);
+        decimatedRange = new Range(initialLines.xMin(), initialLines.xMax());
+
+        viewer = new ChartViewer(chart.chart());
+        viewer.setId("chart-" + chart.key().label());
+        viewer.setPrefHeight(320);
+        viewer.setMinHeight(220);
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        readout.getStyleClass().add("chart-readout");
+        readout.setWrapText(true);
+        getChildren().addAll(viewer, readout);
+        if (!chart.notes().isEmpty()) {
+            Label notes = new Label(String.join("\n", chart.notes()));
+            notes.getStyleClass().add("chart-note");
+            notes.setWrapText(true);
+            getChildren().add(notes);
+        }
+
+        XYPlot plot = chart.chart().getXYPlot();
+        plot.setDomainCrosshairVisible(true);
+        plot.setDomainCrosshairLockedOnData(false);
+        plot.getDomainAxis().addChangeListener(event -> scheduleRedecimate());
+        redecimateDelay.setOnFinished(event -> redecimate());
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                showReadout(event.getTrigger().getX());
+            }
+        });
+    }
+
+    MetricChart metricChart() {
+        return chart;
+    }
+
+    ChartViewer viewer() {
+        return viewer;
+    }
+
+    /** Returns the x range of the domain axis, in the axis unit. */
+    Range xRange() {
+        return chart.chart().getXYPlot().getDomainAxis().getRange();
+    }
+
+    /** Shows the whole data range again and fits the y axis to it. */
+    void resetZoom() {
+        int width = pixelWidth();
+        tasks.submit("Resetting zoom of " + chart.key().label(), progress -> chart.decimateAll(width), lines -> {
+            updating = true;
+            try {
+                chart.show(lines);
+                decimatedRange = new Range(lines.xMin(), lines.xMax());
+                XYPlot plot = chart.chart().getXYPlot();
+                plot.getDomainAxis().setAutoRange(true);
+                plot.getRangeAxis().setAutoRange(true);
+            } finally {
+                updating = false;
+            }
+        }, error -> { });
+    }
+
+    private void scheduleRedecimate() {
+        if (!updating) {
+            redecimateDelay.playFromStart();
+        }
+    }
+
+    private void redecimate() {
+        Range range = xRange();
+        if (range.equals(decimatedRange)) {
+            return;
+        }
+        int width = pixelWidth();
+        tasks.submit("Redrawing " + chart.key().label(), progress -> chart.decimate(range.getLowerBound(), range.getUpperBound(), width),
+                lines -> {
+                    updating = true;
+                    try {
+                        chart.show(lines);
+                        decimatedRange = range;
+                    } finally {
+                        updating = false;
+                    }
+                }, error -> { });
+    }
+
+    private int pixelWidth() {
+        return Math.max(100, (int) Math.round(viewer.getWidth() > 0 ? viewer.getWidth() : ComparisonViewModel.INITIAL_PIXEL_WIDTH));
+    }
+
+    /** Writes each run's value at the mouse's x into the read-out, using the nearest drawn point. */
+    private void showReadout(double screenX) {
+        var info = viewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null) {
+            return;
+        }
+        var area = info.getPlotInfo().getDataArea();
+        if (screenX < area.getMinX() || screenX > area.getMaxX()) {
+            return;
+        }
+        XYPlot plot = chart.chart().getXYPlot();
+        ValueAxis axis = plot.getDomainAxis();
+        double x = axis.java2DToValue(screenX, area, plot.getDomainAxisEdge());
+        plot.setDomainCrosshairValue(x);
+        MetricChart.Lines lines = chart.shownLines();
+        if (lines == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(axisLabel(axis) + " " + format(x));
+        for (int run = 0; run < lines.raw().size() && run < runLabels.size(); run++) {
+            DecimatedSeries series = lines.raw().get(run);
+            int nearest = nearest(series, x);
+            if (nearest < 0) {
+                continue;
+            }
+            text.append("   ").append(runLabels.get(run)).append(": ").append(format(series.y(nearest)));
+            DecimatedSeries smoothed = lines.smoothed().get(run);
+            int nearestSmoothed = nearest(smoothed, x);
+            if (nearestSmoothed >= 0) {
+                text.append(" (smoothed ").append(format(smoothed.y(nearestSmoothed))).append(')');
+            }
+        }
+        readout.setText(text.toString());
+    }
+
+    private static int nearest(DecimatedSeries series, double x) {
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < series.size(); i++) {
+            if (series.isGap(i)) {
+                continue;
+            }
+            double distance = Math.abs(series.x(i) - x);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static String axisLabel(ValueAxis axis) {
+        String label = axis.getLabel();
+        return label == null || label.isBlank() ? "x" : label.toLowerCase(Locale.ROOT);
+    }
+
+    static String format(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        double magnitude = Math.abs(value);
+        if (value == Math.rint(value) && magnitude < 1e15) {
+            return Long.toString((long) value);
+        }
+        if (magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-3)) {
+            return String.format(Locale.ROOT, "%.4g", value);
+        }
+        return String.format(Locale.ROOT, "%.6g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    /** Returns the viewer's bounds on screen, for tests that click into the plot. */
+    Rectangle2D plotBounds() {
+        var bounds = viewer.localToScreen(viewer.getBoundsInLocal());
+        return new Rectangle2D(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight());
+    }
+
+    JFreeChart jfreeChart() {
+        return chart.chart();
+    }
+}

@@ -1,0 +1,219 @@
+package org.runbench.views;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+import org.runbench.charts.ChartGrid;
+import org.runbench.charts.MetricChart;
+import org.runbench.charts.XAxisMode;
+
+/**
+ * The comparison: a toolbar (columns, metric filter, x axis, log y, smoothing, reset, export), a legend
+ * with each run's colour, and a grid of charts, one per metric/variant.
+ */
+public final class ComparisonView extends BorderPane {
+
+    private final ComparisonViewModel model;
+    private final UserMessages messages;
+    private final GridPane grid = new GridPane();
+    private final FlowPane legend = new FlowPane(12, 4);
+    private final Label emptyLabel = new Label("Select runs in the Runs tab and press Compare.");
+    private final List<ChartCell> cells = new ArrayList<>();
+
+    public ComparisonView(ComparisonViewModel model, UserMessages messages) {
+        this.model = model;
+        this.messages = messages;
+        getStyleClass().add("comparison");
+
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setId("chart-scroll");
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setMaxSize(64, 64);
+        loading.visibleProperty().bind(model.loadingProperty());
+        emptyLabel.getStyleClass().add("placeholder");
+        StackPane center = new StackPane(scroll, emptyLabel, loading);
+        StackPane.setAlignment(emptyLabel, Pos.CENTER);
+
+        legend.setPadding(new Insets(4, 8, 4, 8));
+        legend.setId("legend");
+        BorderPane top = new BorderPane(legend);
+        top.setTop(toolbar());
+        setTop(top);
+        setCenter(center);
+
+        model.charts().addListener((ListChangeListener<ComparisonViewModel.ChartItem>) change -> layoutCharts());
+        model.columnsProperty().addListener((observable, old, value) -> placeCells());
+        model.runs().addListener((ListChangeListener<RunRow>) change -> showLegend());
+    }
+
+    private ToolBar toolbar() {
+        Spinner<Integer> columns = new Spinner<>(1, ChartGrid.MAX_COLUMNS, model.columnsProperty().get());
+        columns.setId("columns");
+        columns.setPrefWidth(70);
+        columns.valueProperty().addListener((observable, old, value) -> model.columnsProperty().set(value));
+
+        TextField filter = new TextField();
+        filter.setId("metric-filter");
+        filter.setPromptText("Filter metrics (text or regex)");
+        filter.setPrefColumnCount(18);
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        Tooltip filterTip = new Tooltip();
+        filterTip.textProperty().bind(model.filterErrorProperty());
+        filter.setTooltip(filterTip);
+
+        ChoiceBox<XAxisMode> xAxis = new ChoiceBox<>();
+        xAxis.setId("x-axis");
+        xAxis.getItems().setAll(XAxisMode.values());
+        xAxis.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(XAxisMode mode) {
+                return mode == null ? "" : mode.axisLabel();
+            }
+
+            @Override
+            public XAxisMode fromString(String text) {
+                return XAxisMode.valueOf(text);
+            }
+        });
+        xAxis.valueProperty().bindBidirectional(model.xAxisProperty());
+
+        CheckBox logY = new CheckBox("Log y");
+        logY.setId("log-y");
+        logY.selectedProperty().bindBidirectional(model.logYProperty());
+
+        Slider smoothing = new Slider(0, 0.999, 0);
+        smoothing.setId("smoothing");
+        smoothing.setPrefWidth(120);
+        Label smoothingValue = new Label("0.000");
+        smoothing.valueChangingProperty().addListener((observable, was, changing) -> {
+            if (!changing) {
+                model.smoothingProperty().set(smoothing.getValue());
+            }
+        });
+        smoothing.valueProperty().addListener((observable, old, value) -> {
+            smoothingValue.setText(String.format(java.util.Locale.ROOT, "%.3f", value.doubleValue()));
+            if (!smoothing.isValueChanging()) {
+                model.smoothingProperty().set(value.doubleValue());
+            }
+        });
+
+        Button reset = new Button("Reset zoom");
+        reset.setId("reset-zoom");
+        reset.setOnAction(event -> cells.forEach(ChartCell::resetZoom));
+
+        Button exportPng = new Button("Export PNG…");
+        exportPng.setId("export-png");
+        exportPng.setOnAction(event -> export("png"));
+        Button exportSvg = new Button("Export SVG…");
+        exportSvg.setId("export-svg");
+        exportSvg.setOnAction(event -> export("svg"));
+
+        HBox smoothingBox = new HBox(4, new Label("Smoothing"), smoothing, smoothingValue);
+        smoothingBox.setAlignment(Pos.CENTER_LEFT);
+        return new ToolBar(new Label("Columns"), columns, filter, new Label("X axis"), xAxis, logY, smoothingBox,
+                reset, exportPng, exportSvg);
+    }
+
+    private void layoutCharts() {
+        cells.clear();
+        List<String> labels = new ArrayList<>(model.legend().keySet());
+        for (ComparisonViewModel.ChartItem item : model.charts()) {
+            List<String> chartLabels = new ArrayList<>();
+            for (int i = 0; i < item.chart().runCount(); i++) {
+                chartLabels.add(item.chart().chart().getXYPlot().getDataset(0).getSeriesKey(i).toString());
+            }
+            cells.add(new ChartCell(item.chart(), item.initialLines(), chartLabels.isEmpty() ? labels : chartLabels, model.tasks()));
+        }
+        placeCells();
+        emptyLabel.setVisible(cells.isEmpty() && !model.loadingProperty().get());
+        emptyLabel.setText(model.runs().isEmpty() ? "Select runs in the Runs tab and press Compare."
+                : "No metric matches the filter.");
+    }
+
+    private void placeCells() {
+        int columnCount = Math.max(1, Math.min(ChartGrid.MAX_COLUMNS, model.columnsProperty().get()));
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        for (int c = 0; c < columnCount; c++) {
+            ColumnConstraints constraints = new ColumnConstraints();
+            constraints.setPercentWidth(100.0 / columnCount);
+            constraints.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(constraints);
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            grid.add(cells.get(i), i % columnCount, i / columnCount);
+        }
+    }
+
+    private void showLegend() {
+        legend.getChildren().clear();
+        for (Map.Entry<String, java.awt.Color> entry : model.legend().entrySet()) {
+            java.awt.Color awt = entry.getValue();
+            Rectangle swatch = new Rectangle(14, 4, Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue()));
+            Label label = new Label(entry.getKey(), swatch);
+            label.getStyleClass().add("legend-entry");
+            legend.getChildren().add(label);
+        }
+    }
+
+    private void export(String extension) {
+        if (cells.isEmpty()) {
+            messages.showInfo("Nothing to export", "Open a comparison first.");
+            return;
+        }
+        messages.chooseSaveFile("Export charts", "comparison." + extension, extension).ifPresent(file -> {
+            List<MetricChart> charts = new ArrayList<>();
+            cells.forEach(cell -> charts.add(cell.metricChart()));
+            int columns = model.columnsProperty().get();
+            model.tasks().submit("Exporting " + file.getFileName(), progress -> {
+                writeGrid(charts, columns, file, extension);
+                return file;
+            }, written -> messages.showInfo("Export finished", "Wrote " + written + "."),
+                    error -> messages.showError("Export failed", MainViewModel.messageOf(error)));
+        });
+    }
+
+    private static void writeGrid(List<MetricChart> charts, int columns, Path file, String extension) throws IOException {
+        ChartGrid grid = new ChartGrid(charts, columns, 600, 400);
+        if ("svg".equals(extension)) {
+            grid.writeSvg(file);
+        } else {
+            grid.writePng(file);
+        }
+    }
+
+    /** Returns the chart cells in grid order, for tests. */
+    List<ChartCell> cells() {
+        return List.copyOf(cells);
+    }
+}
