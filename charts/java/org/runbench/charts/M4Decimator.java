@@ -13,9 +13,10 @@ import java.util.Arrays;
  *       overlaps and both stay visible.</li>
  *   <li>Points outside {@code [xMin, xMax]} are dropped, except those next to a point in another region
  *       (inside, left or right of the range), so lines still reach the edges of the plot.</li>
- *   <li>A NaN or infinite y is not a value to draw. The output contains a gap marker (y = NaN at the x of
- *       the non-finite point) between any two kept points that had non-finite points between them, so a
- *       line breaks there and is never joined over the gap or drawn at zero.</li>
+ *   <li>A NaN or infinite y is not a value to draw. The output contains a gap marker (y = NaN at the x
+ *       where the latest stretch of non-finite points began) between any two kept points that had
+ *       non-finite points between them, so a line breaks there and is never joined over the gap or drawn
+ *       at zero.</li>
  * </ul>
  * The output has at most four points per column and stretch of non-decreasing x, plus one gap marker
  * before each of them and the edge points. The work is one pass over the input with no boxing, and all
@@ -93,7 +94,7 @@ public final class M4Decimator {
         private int[] outSource;
         private int outSize;
 
-        /** Index of the latest non-finite point seen, or -1. */
+        /** Index where the latest stretch of non-finite points began, or -1; a gap marker goes there. */
         private int lastGap = -1;
         /** Index of the latest point written to the output, or -1. */
         private int lastEmitted = -1;
@@ -140,7 +141,7 @@ public final class M4Decimator {
                     }
                 }
 
-                if (!Double.isFinite(y[i])) {
+                if (!Double.isFinite(y[i]) && (i == 0 || Double.isFinite(y[i - 1]))) {
                     lastGap = i;
                 }
                 region = nextRegion;
