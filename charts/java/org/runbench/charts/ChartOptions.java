@@ -1,0 +1,44 @@
+package org.runbench.charts;
+
+import java.util.Objects;
+
+/**
+ * How a metric chart is drawn: x axis, y scale, smoothing, and the pixel width its lines are decimated to.
+ *
+ * @param xAxis      what the x axis measures
+ * @param yScale     linear or logarithmic y axis
+ * @param smoothing  smoothed line drawn over the raw line, or {@link LineSmoothing#none()}
+ * @param pixelWidth width in pixels of the plot area the lines are first decimated to, at least 1
+ */
+public record ChartOptions(XAxisMode xAxis, YAxisScale yScale, LineSmoothing smoothing, int pixelWidth) {
+
+    public ChartOptions {
+        Objects.requireNonNull(xAxis, "xAxis");
+        Objects.requireNonNull(yScale, "yScale");
+        Objects.requireNonNull(smoothing, "smoothing");
+        if (pixelWidth < 1) {
+            throw new IllegalArgumentException("pixel width must be at least 1, got " + pixelWidth + ".");
+        }
+    }
+
+    /** Returns options for iterations on a linear axis without smoothing. */
+    public static ChartOptions defaults(int pixelWidth) {
+        return new ChartOptions(XAxisMode.ITERATION, YAxisScale.LINEAR, LineSmoothing.none(), pixelWidth);
+    }
+
+    public ChartOptions withXAxis(XAxisMode mode) {
+        return new ChartOptions(mode, yScale, smoothing, pixelWidth);
+    }
+
+    public ChartOptions withYScale(YAxisScale scale) {
+        return new ChartOptions(xAxis, scale, smoothing, pixelWidth);
+    }
+
+    public ChartOptions withSmoothing(LineSmoothing lineSmoothing) {
+        return new ChartOptions(xAxis, yScale, lineSmoothing, pixelWidth);
+    }
+
+    public ChartOptions withPixelWidth(int width) {
+        return new ChartOptions(xAxis, yScale, smoothing, width);
+    }
+}

@@ -1,0 +1,122 @@
+package org.runbench.charts;
+
+import java.awt.Color;
+import org.runbench.model.PointSeries;
+
+/**
+ * One run's full-resolution points converted for a chart: x in the axis unit, raw and smoothed y, and
+ * the counts of points that the axes cannot show.
+ */
+final class PlotLine {
+
+    final String key;
+    final Color color;
+    final double[] x;
+    final double[] y;
+    /** Smoothed values parallel to {@link #y}, or null when smoothing is off. */
+    final double[] smoothedY;
+    final int withoutTimestamp;
+    final int notPositive;
+
+    private PlotLine(String key, Color color, double[] x, double[] y, double[] smoothedY, int withoutTimestamp,
+                     int notPositive) {
+        this.key = key;
+        this.color = color;
+        this.x = x;
+        this.y = y;
+        this.smoothedY = smoothedY;
+        this.withoutTimestamp = withoutTimestamp;
+        this.notPositive = notPositive;
+    }
+
+    /**
+     * Converts {@code run} for the options' axes: takes the x values the mode needs, drops points
+     * without a timestamp from time axes, smooths, and on a log axis turns values of zero or less into
+     * gaps so the line breaks there.
+     */
+    static PlotLine prepare(String key, RunSeries run, ChartOptions options) {
+        PointSeries points = run.points();
+        int n = points.size();
+        double[] values = new double[n];
+        points.copyValues(0, n, values, 0);
+
+        double[] x;
+        double[] y;
+        int withoutTimestamp = 0;
+        if (options.xAxis() == XAxisMode.ITERATION) {
+            long[] iterations = new long[n];
+            points.copyIterations(0, n, iterations, 0);
+            x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = iterations[i];
+            }
+            y = values;
+        } else {
+            long[] timestamps = new long[n];
+            points.copyTimestamps(0, n, timestamps, 0);
+            long origin = Long.MAX_VALUE;
+            for (long timestamp : timestamps) {
+                if (timestamp == PointSeries.NO_TIMESTAMP) {
+                    withoutTimestamp++;
+                } else {
+                    origin = Math.min(origin, timestamp);
+                }
+            }
+            boolean relative = options.xAxis() == XAxisMode.RELATIVE_TIME;
+            x = new double[n - withoutTimestamp];
+            y = new double[n - withoutTimestamp];
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                if (timestamps[i] != PointSeries.NO_TIMESTAMP) {
+                    x[kept] = relative ? (timestamps[i] - origin) / 1000.0 : timestamps[i];
+                    y[kept] = values[i];
+                    kept++;
+                }
+            }
+        }
+
+        double[] smoothed = options.smoothing().isEnabled() ? options.smoothing().apply(y) : null;
+        int notPositive = 0;
+        if (options.yScale() == YAxisScale.LOG) {
+            notPositive = hideNotPositive(y);
+            if (smoothed != null) {
+                hideNotPositive(smoothed);
+            }
+        }
+        return new PlotLine(key, run.color(), x, y, smoothed, withoutTimestamp, notPositive);
+    }
+
+    /** Replaces finite values of zero or less with NaN and returns how many there were. */
+    private static int hideNotPositive(double[] values) {
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i]) && values[i] <= 0.0) {
+                values[i] = Double.NaN;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Returns the smallest x, or NaN when the line has no points. */
+    double minX() {
+        double min = Double.NaN;
+        for (double value : x) {
+            if (!(value >= min)) {
+                min = value;
+            }
+        }
+        return min;
+    }
+
+    /** Returns the largest x, or NaN when the line has no points. */
+    double maxX() {
+        double max = Double.NaN;
+        for (double value : x) {
+            if (!(value <= max)) {
+                max = value;
+            }
+        }
+        return max;
+    }
+}
