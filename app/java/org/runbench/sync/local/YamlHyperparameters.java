@@ -16,9 +16,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Reads hyperparameters from YAML files such as YOLOv5's {@code opt.yaml} and the RL Zoo's {@code config.yml}.
  *
  * <p>The file is composed into SnakeYAML nodes and never constructed into Java objects, so no tag can
- * create an object. That also lets PyYAML's {@code !!python/object/apply:collections.OrderedDict} (a list
- * of {@code [key, value]} pairs) be read as the ordered mapping it stands for, which a safe constructor
- * rejects. Each value keeps its text as written, and its type is the one YAML resolves: {@code int},
+ * create an object. The only global tag allowed is PyYAML's
+ * {@code !!python/object/apply:collections.OrderedDict}, which a safe loader rejects; its list of
+ * {@code [key, value]} pairs is read as the ordered mapping it stands for. Each value keeps its text as written, and its type is the one YAML resolves: {@code int},
  * {@code float}, {@code bool}, {@code null} (with an empty value), {@code str}, or {@code list} (the text
  * {@code [a, b]}).
  */
@@ -39,7 +39,10 @@ final class YamlHyperparameters {
     static void read(String yamlText, String section, boolean nestedSections, List<Hyperparameter> target) {
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(yamlText));
+            LoaderOptions options = new LoaderOptions();
+            // Composing builds nodes only, so allowing this one global tag cannot create an object.
+            options.setTagInspector(tag -> tag.getValue().equals(ORDERED_DICT_TAG));
+            root = new Yaml(options).compose(new java.io.StringReader(yamlText));
         } catch (YAMLException e) {
             throw new IllegalArgumentException(Problems.firstLine(e.getMessage()), e);
         }
