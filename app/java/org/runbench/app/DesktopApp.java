@@ -1,11 +1,79 @@
 package org.runbench.app;
 
-/** Starts the JavaFX desktop app. */
-final class DesktopApp {
-    private DesktopApp() {
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.runbench.charts.RunColors;
+import org.runbench.views.ComparisonViewModel;
+import org.runbench.views.FxTaskRunner;
+import org.runbench.views.FxUserMessages;
+import org.runbench.views.MainViewModel;
+import org.runbench.views.MainWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: shows the window at once, opens the cache on a worker thread (loading the
+ * bundled samples into an empty cache), then fills the window.
+ */
+public final class DesktopApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    private static volatile Path cacheDirectory;
+
+    private FxTaskRunner tasks;
+    private AppServices services;
+
+    /** Starts the app on {@code cache} and blocks until the window is closed. */
+    public static void launchApp(Path cache) {
+        cacheDirectory = cache;
+        Application.launch(DesktopApp.class);
     }
 
-    static void launchApp(String[] args) {
-        throw new UnsupportedOperationException("The desktop app is not wired yet");
+    @Override
+    public void start(Stage stage) {
+        FxUserMessages messages = new FxUserMessages(stage);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Uncaught error on {}", thread.getName(), error);
+            Platform.runLater(() -> messages.showError("Unexpected error",
+                    "Runbench hit an unexpected error: " + error + ". The log has the details; please report it."));
+        });
+        tasks = new FxTaskRunner();
+
+        Label opening = new Label("Opening the cache at " + cacheDirectory + " …");
+        VBox splash = new VBox(12, new ProgressIndicator(), opening);
+        splash.setStyle("-fx-alignment: center; -fx-padding: 40;");
+        Scene scene = new Scene(splash, 1400, 900);
+        scene.getStylesheets().add(MainWindow.class.getResource("runbench.css").toExternalForm());
+        stage.setTitle("Runbench");
+        stage.setScene(scene);
+        stage.show();
+
+        tasks.submit("Opening the cache", progress -> AppServices.open(cacheDirectory, progress), opened -> {
+            services = opened;
+            MainViewModel main = new MainViewModel(opened.cache(), opened.importService(), tasks, messages);
+            ComparisonViewModel comparison = new ComparisonViewModel(opened.cache(), tasks, messages, new RunColors());
+            scene.setRoot(new MainWindow(main, comparison, tasks, stage::close));
+            stage.setTitle("Runbench — " + opened.cache().directory());
+            main.refreshProjects();
+        }, error -> {
+            opening.setText("The cache could not be opened.");
+            messages.showError("Cannot open the cache", AppServices.messageOf(error));
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (services != null) {
+            services.close();
+        }
     }
 }

@@ -31,9 +31,12 @@ public record SeriesKey(String metric, String variant) implements Comparable<Ser
         return new SeriesKey(trimmed.substring(0, slash), trimmed.substring(slash + 1));
     }
 
-    /** Returns {@code metric/variant}, the label used in chart titles and for matching a metric filter. */
+    /**
+     * Returns {@code metric/variant}, or just the metric when the variant repeats it (a name logged without
+     * {@code /}); chart titles, table columns and metric filters use this label.
+     */
     public String label() {
-        return metric + "/" + variant;
+        return metric.equals(variant) ? metric : metric + "/" + variant;
     }
 
     @Override

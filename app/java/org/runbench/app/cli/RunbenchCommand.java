@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Compare ML training runs at full resolution, from a local cache of ClearML runs and imported files.%n"
                 + "With no command, opens the desktop app.",
         subcommands = {RunsCommand.class, ExportCommand.class})
-public final class RunbenchCommand {
+public final class RunbenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Cache folder (default: the per-user data folder: ~/.local/share/runbench on Linux,"
@@ -31,6 +31,20 @@ public final class RunbenchCommand {
 
     @Option(names = "--kube-context", paramLabel = "NAME", description = "Kubernetes context from the kubeconfig (default: the current context).")
     String kubeContext;
+
+    /** Opens the desktop app when no command is given; blocks until its window closes. */
+    @Override
+    public Integer call() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String display = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        if (os.contains("linux") && (display == null || display.isBlank()) && (wayland == null || wayland.isBlank())) {
+            throw new CliFailure("Cannot open the desktop app: no display (DISPLAY is not set). Run it in a desktop"
+                    + " session or under xvfb-run, or use a command such as 'runbench runs' (see 'runbench --help').");
+        }
+        org.runbench.app.DesktopApp.launchApp(cacheDirectory());
+        return Cli.OK;
+    }
 
     /** Returns the cache folder from {@code --cache} or the per-user default. */
     public Path cacheDirectory() {

@@ -1,0 +1,66 @@
+package org.runbench.app;
+
+import java.nio.file.Path;
+import org.runbench.cache.RunCache;
+import org.runbench.sync.ImportService;
+import org.runbench.sync.Progress;
+import org.runbench.sync.local.LocalImportService;
+import org.runbench.sync.local.LocalRunReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root's services for the desktop app: the cache and what writes to it. Built once at
+ * start-up off the JavaFX thread and closed at exit.
+ */
+public final class AppServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
+
+    private final RunCache cache;
+    private final LocalImportService importService;
+
+    private AppServices(RunCache cache, LocalImportService importService) {
+        this.cache = cache;
+        this.importService = importService;
+    }
+
+    /**
+     * Opens the cache in {@code cacheDirectory}; when it has no run and no ClearML server is configured,
+     * loads the bundled sample runs so the app opens on a real comparison.
+     */
+    public static AppServices open(Path cacheDirectory, Progress progress) {
+        progress.update("Opening the cache at " + cacheDirectory, -1);
+        RunCache cache = RunCache.open(cacheDirectory);
+        try {
+            LocalImportService importService = new LocalImportService(cache, new LocalRunReader());
+            if (cache.allRuns().isEmpty() && !ServerConfiguration.isConfigured()) {
+                progress.update("Loading the sample project", -1);
+                importService.importSamples(progress);
+                LOG.info("Loaded the bundled samples into the empty cache {}", cacheDirectory);
+            }
+            return new AppServices(cache, importService);
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+    }
+
+    public RunCache cache() {
+        return cache;
+    }
+
+    public ImportService importService() {
+        return importService;
+    }
+
+    /** Returns the user-facing message of a failure at start-up. */
+    static String messageOf(Throwable error) {
+        return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+}
