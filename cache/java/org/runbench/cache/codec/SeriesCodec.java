@@ -1,5 +1,6 @@
 package org.runbench.cache.codec;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.CRC32C;
 import org.runbench.model.PointSeries;
@@ -13,6 +14,8 @@ import org.runbench.model.PointSeriesBuilder;
  * <ol>
  *   <li>one byte format version, so that later versions can change everything after it;</li>
  *   <li>the point count as an unsigned varint;</li>
+ *   <li>if the count is not zero: one flags byte, where bit 0 set means that every timestamp is
+ *       {@link PointSeries#NO_TIMESTAMP} and the timestamp column is left out (other bits are 0);</li>
  *   <li>if the count is not zero: the iterations and then the timestamps, each as a {@link DeltaColumn}
  *       (first value, then neighbour differences bit-packed in blocks of 128, so a constant step costs
  *       almost nothing), then the values as a {@link ValueColumn} (each value mapped to a long by the
@@ -21,7 +24,7 @@ import org.runbench.model.PointSeriesBuilder;
  *   <li>a CRC-32C of all bytes before it, 4 bytes.</li>
  * </ol>
  * Columns are stored one after the other so that the decoder runs one tight loop per column over primitive
- * arrays. A point with an unknown time costs nothing when the whole chunk has none, but a chunk that mixes
+ * arrays. A chunk without any known timestamp stores none, but a chunk that mixes
  * {@code NO_TIMESTAMP} with real timestamps needs up to 64 bits per timestamp in the blocks where they mix.
  *
  * <p>All methods are static, thread-safe and keep no state between calls.
@@ -32,6 +35,9 @@ public final class SeriesCodec {
     static final int FORMAT_VERSION = 1;
 
     private static final int CHECKSUM_LENGTH = 4;
+
+    /** Flag bit: every timestamp of the chunk is {@link PointSeries#NO_TIMESTAMP}, so none are stored. */
+    private static final int NO_TIMESTAMPS = 1;
 
     private SeriesCodec() {
     }
@@ -50,11 +56,16 @@ public final class SeriesCodec {
         out.writeByte(FORMAT_VERSION);
         out.writeVarint(count);
         if (count > 0) {
-            long[] column = new long[count];
-            series.copyIterations(from, to, column, 0);
-            DeltaColumn.write(column, count, out);
-            series.copyTimestamps(from, to, column, 0);
-            DeltaColumn.write(column, count, out);
+            long[] iterations = new long[count];
+            series.copyIterations(from, to, iterations, 0);
+            long[] timestamps = new long[count];
+            series.copyTimestamps(from, to, timestamps, 0);
+            boolean noTimestamps = allMissing(timestamps);
+            out.writeByte(noTimestamps ? NO_TIMESTAMPS : 0);
+            DeltaColumn.write(iterations, count, out);
+            if (!noTimestamps) {
+                DeltaColumn.write(timestamps, count, out);
+            }
 
             double[] values = new double[count];
             series.copyValues(from, to, values, 0);
@@ -91,10 +102,19 @@ public final class SeriesCodec {
                     + start + "; a series holds at most " + (Integer.MAX_VALUE - 8) + " points");
         }
 
+        int flags = in.readByte("the flags");
+        if ((flags & ~NO_TIMESTAMPS) != 0) {
+            throw in.damaged(String.format("its flags byte 0x%02x has unknown bits set", flags), in.position() - 1);
+        }
+
         target.ensureCapacity(start + count);
         long[] words = new long[DeltaColumn.WORDS_LENGTH];
         DeltaColumn.read(in, count, target.iterationArray(), start, words);
-        DeltaColumn.read(in, count, target.timestampArray(), start, words);
+        if ((flags & NO_TIMESTAMPS) != 0) {
+            Arrays.fill(target.timestampArray(), start, start + count, PointSeries.NO_TIMESTAMP);
+        } else {
+            DeltaColumn.read(in, count, target.timestampArray(), start, words);
+        }
         ValueColumn.read(in, count, target.valueArray(), start, words);
         requireFullyRead(in);
         target.setSize(start + count);
@@ -110,6 +130,15 @@ public final class SeriesCodec {
         checkVersion(chunk);
         ChunkReader in = new ChunkReader(chunk, 1, Math.max(1, chunk.length - CHECKSUM_LENGTH));
         return readCount(in, chunk.length);
+    }
+
+    private static boolean allMissing(long[] timestamps) {
+        for (long timestamp : timestamps) {
+            if (timestamp != PointSeries.NO_TIMESTAMP) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkVersion(byte[] chunk) {
@@ -141,13 +170,14 @@ public final class SeriesCodec {
 
     /**
      * Reads the point count and rejects counts the chunk cannot hold, so that a damaged header never
-     * causes a huge allocation: every block of 128 differences takes at least 2 bytes in each of 3 columns.
+     * causes a huge allocation: every block of 128 differences takes at least 2 bytes in each of the
+     * iteration and value columns.
      */
     private static int readCount(ChunkReader in, int chunkLength) {
         int at = in.position();
         long count = in.readVarint("the point count");
         long blocks = (Math.max(count, 1) - 1 + DeltaColumn.BLOCK_SIZE - 1) / DeltaColumn.BLOCK_SIZE;
-        if (count > Integer.MAX_VALUE || count < 0 || blocks * 6 > chunkLength) {
+        if (count > Integer.MAX_VALUE || count < 0 || blocks * 4 > chunkLength) {
             throw ChunkReader.damaged("it declares " + Long.toUnsignedString(count) + " points, more than "
                     + chunkLength + " bytes can hold", at, chunkLength);
         }
