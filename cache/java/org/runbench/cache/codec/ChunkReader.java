@@ -5,8 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Bounds-checked little-endian reads over one chunk; every read past {@code limit} raises
- * {@link CorruptChunkException}. Not thread-safe.
+ * Bounds-checked little-endian reads over one chunk. Every read past {@code limit} raises
+ * {@link CorruptChunkException}, naming the {@code field} that was being read. Not thread-safe.
  */
 final class ChunkReader {
 
@@ -32,29 +32,29 @@ final class ChunkReader {
         return limit - position;
     }
 
-    int readByte(String what) {
-        require(1, what);
+    int readByte(String field) {
+        require(1, field);
         return bytes[position++] & 0xFF;
     }
 
-    long readVarint(String what) {
+    long readVarint(String field) {
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            int next = readByte(what);
+            int next = readByte(field);
             result |= (long) (next & 0x7F) << shift;
             if ((next & 0x80) == 0) {
                 return result;
             }
         }
-        throw damaged("a varint for " + what + " is longer than 10 bytes", position);
+        throw damaged("a varint for " + field + " is longer than 10 bytes", position);
     }
 
-    long readZigzagVarint(String what) {
-        return Zigzag.decode(readVarint(what));
+    long readZigzagVarint(String field) {
+        return Zigzag.decode(readVarint(field));
     }
 
-    long readLittleEndian(int byteCount, String what) {
-        require(byteCount, what);
+    long readLittleEndian(int byteCount, String field) {
+        require(byteCount, field);
         long result = 0;
         for (int i = 0; i < byteCount; i++) {
             result |= (long) (bytes[position + i] & 0xFF) << (8 * i);
@@ -67,8 +67,8 @@ final class ChunkReader {
      * Copies the next {@code byteCount} bytes into {@code words} as little-endian 64-bit words, the last one
      * zero-padded, and advances past them.
      */
-    void readWords(int byteCount, long[] words, String what) {
-        require(byteCount, what);
+    void readWords(int byteCount, long[] words, String field) {
+        require(byteCount, field);
         int fullWords = byteCount >>> 3;
         int at = position;
         for (int k = 0; k < fullWords; k++) {
@@ -83,9 +83,9 @@ final class ChunkReader {
         position += byteCount;
     }
 
-    void require(int byteCount, String what) {
+    void require(int byteCount, String field) {
         if (byteCount > limit - position) {
-            throw damaged("it ends before " + what + " (" + byteCount + " bytes needed, "
+            throw damaged("it ends before " + field + " (" + byteCount + " bytes needed, "
                     + (limit - position) + " left)", position);
         }
     }

@@ -2,7 +2,7 @@ package org.runbench.cache.codec;
 
 import java.util.Arrays;
 
-/** Growable little-endian byte buffer with the primitive writes of the chunk format; not thread-safe. */
+/** Growable little-endian byte buffer with the primitive writes of the chunk format. Not thread-safe. */
 final class ChunkWriter {
 
     private byte[] bytes;

@@ -14,9 +14,9 @@ package org.runbench.cache.codec;
  *   <li>{@link #FLOAT_DECIMAL}: {@code (double) (float) (n / 10^e)}, for floats whose shortest decimal form
  *       is short, such as {@code 0.6517f}.</li>
  * </ul>
- * A value whose raw bits do not come back exactly through the chosen formula (NaN payloads, -0.0, infinities,
- * values with too many digits) is an exception: its slot repeats the previous long, so it costs no bits in
- * the packed column, and its index and raw 64 bits follow the column.
+ * A value whose raw bits do not come back exactly through the chosen formula is an exception, for example a NaN
+ * payload, -0.0, an infinity or a value with too many digits. Its slot repeats the previous long, so it costs
+ * no bits in the packed column, and its index and raw 64 bits follow the column.
  *
  * <p>Layout: one byte mapping, one byte exponent {@code e} (decimal mappings only), the exception count as
  * a varint, the delta column, then each exception as a varint gap from the previous exception's index

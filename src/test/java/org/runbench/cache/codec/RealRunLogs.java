@@ -30,7 +30,7 @@ final class RealRunLogs {
     private RealRunLogs() {
     }
 
-    /** Returns every series found under {@code folder}, in file order; an empty list if none. */
+    /** Returns every series found under {@code folder} in file order, or an empty list if there is none. */
     static List<PointSeries> readAll(Path folder) {
         List<PointSeries> series = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
@@ -50,7 +50,7 @@ final class RealRunLogs {
         return series;
     }
 
-    /** One series per column after {@code epoch}; the epoch is the iteration and there are no timestamps. */
+    /** Reads one series per column after {@code epoch}, which is the iteration. The file has no timestamps. */
     private static List<PointSeries> readYoloResults(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int columns = lines.get(0).split(",").length;
@@ -69,7 +69,7 @@ final class RealRunLogs {
     }
 
     /**
-     * Episode returns; the iteration is the running total of episode lengths and the timestamp is
+     * Reads the episode returns. The iteration is the running total of episode lengths and the timestamp is
      * {@code t_start + t} in milliseconds.
      */
     private static PointSeries readMonitor(Path file) throws IOException {
@@ -90,7 +90,7 @@ final class RealRunLogs {
         return builder.build();
     }
 
-    /** One series per numeric field of the {@code log_history} records, keyed by {@code step}. */
+    /** Reads one series per numeric field of the {@code log_history} records, with {@code step} as the iteration. */
     private static List<PointSeries> readTrainerState(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Map<String, PointSeriesBuilder> byField = new LinkedHashMap<>();

@@ -111,7 +111,7 @@ class SeriesCodecBenchmark {
                 points / decodeSeconds / 1e6);
     }
 
-    /** The naive baseline: three raw little-endian 8-byte numbers per point through a ByteBuffer. */
+    /** Measures the naive baseline: three raw little-endian 8-byte numbers per point through a ByteBuffer. */
     private static String measureRaw(String name, PointSeries series) {
         List<ByteBuffer> chunks = new ArrayList<>();
         for (int from = 0; from < series.size(); from += CHUNK_SIZE) {

@@ -104,7 +104,7 @@ class SeriesCodecFormatTest {
     }
 
     @Test
-    void bodyCutShortIsDamagedEvenWithValidChecksum() {
+    void truncatedBodyIsDamagedDespiteChecksum() {
         byte[] body = body(HexFormat.of().parseHex(DECIMAL_CHUNK));
         for (int length = 3; length < body.length; length++) {
             byte[] shorter = withChecksum(Arrays.copyOf(body, length));

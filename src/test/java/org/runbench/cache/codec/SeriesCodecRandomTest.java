@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.runbench.model.PointSeries;
 import org.runbench.model.PointSeriesBuilder;
 
-/** Round trips of many random series shapes and sizes; every seed is fixed so failures repeat. */
+/** Round trips of many random series shapes and sizes, with fixed seeds so that failures repeat. */
 class SeriesCodecRandomTest {
 
     /** Sizes around the 128-value block boundary, plus larger chunks. */

@@ -6,20 +6,20 @@ import org.junit.jupiter.api.Test;
 import org.runbench.model.PointSeries;
 import org.runbench.model.PointSeriesBuilder;
 
-/** Encoded size limits; these assert bytes, never time, so they run in the default build. */
+/** Encoded size limits. They assert bytes, never time, so they run in the default build. */
 class SeriesCodecSizeTest {
 
     private static final int CHUNK_SIZE = 65_536;
 
     @Test
-    void smoothFloatCurveTakesUnderFourBytesPerPoint() {
+    void smoothFloatCurveUnderFourBytes() {
         PointSeries series = SyntheticSeries.smoothFloatLoss(1_000_000, 11);
 
         assertThat(bytesPerPoint(series, CHUNK_SIZE)).isLessThan(4.0);
     }
 
     @Test
-    void fourDecimalCurveTakesUnderFourBytesPerPoint() {
+    void fourDecimalCurveUnderFourBytes() {
         PointSeries series = SyntheticSeries.fourDecimalLoss(100_000, 12);
 
         assertThat(bytesPerPoint(series, 4096)).isLessThan(4.0);

@@ -5,7 +5,7 @@ import java.util.Random;
 import org.runbench.model.PointSeries;
 import org.runbench.model.PointSeriesBuilder;
 
-/** Synthetic series shapes shared by the codec tests and the benchmark; every one is seeded and repeatable. */
+/** Synthetic series shapes shared by the codec tests and the benchmark, each seeded and repeatable. */
 final class SyntheticSeries {
 
     /** Wall-clock time of the first point: 2023-11-14T22:13:20Z in epoch milliseconds. */
