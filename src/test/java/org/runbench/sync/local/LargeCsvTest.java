@@ -23,7 +23,7 @@ class LargeCsvTest {
 
     private final LocalRunReader reader = new LocalRunReader();
 
-    /** Writes rows until the file reaches {@code minimumBytes}; returns the number of rows. */
+    /** Writes rows until the file reaches {@code minimumBytes}, and returns the number of rows. */
     private static int writeCsv(Path file, long minimumBytes) throws IOException {
         int rows = 0;
         try (BufferedWriter writer = Files.newBufferedWriter(file)) {

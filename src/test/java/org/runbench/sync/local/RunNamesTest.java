@@ -36,7 +36,7 @@ class RunNamesTest {
     }
 
     @Test
-    void twoResultsFilesInOneFolderKeepFileNames() {
+    void sharedFolderKeepsFileNames() {
         List<String> names = RunNames.uniqueNames(List.of(path("runs/ppo/0.monitor.csv"), path("runs/ppo/1.monitor.csv")));
 
         assertThat(names).containsExactly("ppo/0.monitor.csv", "ppo/1.monitor.csv");
