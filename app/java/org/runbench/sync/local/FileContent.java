@@ -13,7 +13,7 @@ import org.runbench.model.Run;
 import org.runbench.model.RunStatus;
 import org.runbench.model.SeriesKey;
 
-/** What a format parser found in one results file and the files beside it; not thread-safe. */
+/** Series, hyperparameters and run fields read from one results file and the files beside it. Not thread-safe. */
 final class FileContent {
 
     private final Map<SeriesKey, PointSeriesBuilder> builders = new LinkedHashMap<>();

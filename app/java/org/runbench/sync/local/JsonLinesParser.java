@@ -15,14 +15,14 @@ import org.runbench.model.SeriesKey;
  * they may be mixed:
  * <ul>
  *   <li>several metrics at one step: {@code {"step": 10, "loss": 0.5, "acc": 0.9, "timestamp": 1700000000.5}}.
- *       Every numeric key other than the step and the timestamp becomes a series; keys with text,
+ *       Every numeric key other than the step and the timestamp becomes a series. Keys with text,
  *       boolean, null, list or object values are skipped.</li>
  *   <li>one metric per line: {@code {"metric": "train/loss", "step": 1, "value": 0.5}}, recognised by the
  *       keys {@code metric} (text) and {@code value} (a number).</li>
  * </ul>
  * The step is the first key, in the order of {@link StepCsvParser#STEP_COLUMNS}, that the object has
  * (names compared in any case). The optional {@code timestamp} or {@code wall_time} is Unix time in
- * seconds and becomes epoch milliseconds; without it a point has {@link PointSeries#NO_TIMESTAMP}.
+ * seconds and becomes epoch milliseconds. Without it a point has {@link PointSeries#NO_TIMESTAMP}.
  * Numbers are kept as written ({@code NaN}, {@code Infinity} and {@code -Infinity} included), series are
  * named with {@link SeriesKey#fromLoggedName}, and points stay in file order.
  */
@@ -46,14 +46,15 @@ final class JsonLinesParser {
                 continue;
             }
             readFields(file, lines.lineNumber(), line, fields);
-            long step = readStep(file, lines.lineNumber(), fields);
+            Field stepField = stepField(fields);
+            long step = readStep(file, lines.lineNumber(), stepField);
             long timestamp = readTimestamp(file, lines.lineNumber(), fields);
             Field metric = find(fields, "metric");
             Field value = find(fields, "value");
             if (metric != null && metric.token() == JsonToken.VALUE_STRING && value != null) {
                 addMetricLine(file, lines.lineNumber(), metric, value, step, timestamp, content);
             } else {
-                addWideLine(fields, step, timestamp, content);
+                addWideLine(fields, stepField, step, timestamp, content);
             }
             content.lastIteration = step;
             records++;
@@ -94,17 +95,24 @@ final class JsonLinesParser {
         }
     }
 
-    private static long readStep(ResultFile file, long lineNumber, List<Field> fields) throws ImportException {
+    private static Field stepField(List<Field> fields) {
         for (String stepName : StepCsvParser.STEP_COLUMNS) {
             for (Field field : fields) {
                 if (field.name().toLowerCase(Locale.ROOT).equals(stepName)) {
-                    return parseStep(file, lineNumber, field);
+                    return field;
                 }
             }
         }
-        throw new ImportException(file.displayPath(), lineNumber, null,
-                "the line has no step key (accepted names: " + String.join(", ", StepCsvParser.STEP_COLUMNS) + ")",
-                "Add the step to every line, then import again.");
+        return null;
+    }
+
+    private static long readStep(ResultFile file, long lineNumber, Field stepField) throws ImportException {
+        if (stepField == null) {
+            throw new ImportException(file.displayPath(), lineNumber, null,
+                    "the line has no step key (accepted names: " + String.join(", ", StepCsvParser.STEP_COLUMNS) + ")",
+                    "Add the step to every line, then import again.");
+        }
+        return parseStep(file, lineNumber, stepField);
     }
 
     private static long parseStep(ResultFile file, long lineNumber, Field field) throws ImportException {
@@ -143,15 +151,8 @@ final class JsonLinesParser {
                 .add(step, NumberText.parseDouble(value.text()), timestamp);
     }
 
-    private static void addWideLine(List<Field> fields, long step, long timestamp, FileContent content) {
-        Field stepField = null;
-        for (String stepName : StepCsvParser.STEP_COLUMNS) {
-            for (Field field : fields) {
-                if (stepField == null && field.name().toLowerCase(Locale.ROOT).equals(stepName)) {
-                    stepField = field;
-                }
-            }
-        }
+    private static void addWideLine(List<Field> fields, Field stepField, long step, long timestamp,
+                                    FileContent content) {
         for (Field field : fields) {
             if (field == stepField || TIMESTAMP_KEYS.contains(field.name()) || !field.token().isNumeric()) {
                 continue;

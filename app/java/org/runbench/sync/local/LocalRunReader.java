@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * Hyperparameter files beside a results file are read with it ({@link SidecarFiles}).
  *
  * <p>Each results file becomes one run. Runs read together are named after the shortest end of their
- * paths that tells them apart (see {@link RunNames#uniqueNames}). The task id is {@code local-} and 16
+ * paths that distinguishes them (see {@link RunNames#uniqueNames}). The task id is {@code local-} and 16
  * hex digits of the SHA-256 of the absolute normalized path, so importing the same file again gives
  * the same id. Any problem fails the whole call with an {@link ImportException} that names the file,
- * line and column. Instances hold no state and can be shared; every method blocks on I/O, so call it
+ * line and column. Instances hold no state and can be shared. Every method blocks on I/O, so call it
  * off the JavaFX thread.
  */
 public final class LocalRunReader {
@@ -53,7 +53,7 @@ public final class LocalRunReader {
     /**
      * Reads the results files at {@code paths}. A folder is searched recursively for results files
      * ({@code *.csv}, {@code *.jsonl}, {@code *.ndjson} and {@code trainer_state.json}) and becomes their
-     * project; a file's project is the name of its folder. A file reached twice is read once.
+     * project. A single file's project is the name of its folder. A file reached twice is read once.
      *
      * @return one run per results file, in the order of {@code paths} and, within a folder, by path
      * @throws ImportException when a path is missing, a folder has no results file, or a file cannot be read
@@ -80,10 +80,10 @@ public final class LocalRunReader {
     }
 
     /**
-     * Reads one results file from {@code stream}; files beside it are not available, so the run has no
+     * Reads one results file from {@code stream}. Files beside it are not available, so the run has no
      * hyperparameters from them.
      *
-     * @param name the file's path or name, {@code /}-separated, such as {@code exp1/results.csv}; it names
+     * @param name the file's path or name, {@code /}-separated, such as {@code exp1/results.csv}. It names
      *             the run and its project (the folder, or {@code imported} without one), and its task id
      *             is derived from it
      */
@@ -110,7 +110,7 @@ public final class LocalRunReader {
      * Reads the results files among {@code relativePaths}, opened through {@code opener}, as one project.
      * The other paths may be hyperparameter files, which are found through the opener too.
      *
-     * @param projectName project of every run; it also keeps their task ids apart from other sources
+     * @param projectName project of every run, which also keeps their task ids apart from other sources
      */
     public List<ParsedRun> read(String projectName, List<String> relativePaths, SourceOpener opener)
             throws IOException {

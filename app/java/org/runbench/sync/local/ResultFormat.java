@@ -3,7 +3,7 @@ package org.runbench.sync.local;
 import java.io.IOException;
 import java.util.Locale;
 
-/** The supported kinds of results file, told apart by file name and first line. */
+/** Supported formats of results files, detected from the file name and the first line. */
 enum ResultFormat {
     STEP_CSV, MONITOR_CSV, TRAINER_STATE, JSON_LINES;
 
@@ -23,7 +23,7 @@ enum ResultFormat {
      * {@code #} starts a monitor header, a line that is a whole JSON object starts JSON lines, a lone
      * {@code {} starts a JSON document (the Trainer state), and anything else is a CSV header.
      *
-     * @param lines the file, positioned at its start; the first line is pushed back after the look
+     * @param lines the file, positioned at its start. The first line is pushed back after the look
      * @return the format, or null when the file has no non-blank line
      */
     static ResultFormat detect(String fileName, LineReader lines) throws IOException {

@@ -17,7 +17,7 @@ final class RunNames {
     /**
      * Returns whether {@code fileName} is the name a tool always gives its results file
      * ({@code results.csv}, {@code monitor.csv}, {@code <rank>.monitor.csv}, {@code trainer_state.json}),
-     * which then tells nothing about the run.
+     * which then carries no information about the run.
      */
     static boolean isUsualFileName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
@@ -27,7 +27,7 @@ final class RunNames {
 
     /**
      * Names each run after the shortest end of its path, counted in folders, that no other run of the
-     * list ends with. A usual file name is left out. For example the four paths
+     * list ends with. A usual file name is left out, and any other file name is kept with its folder. For example the four paths
      * {@code <algo>/CartPole-v1_1/0.monitor.csv} give {@code a2c/CartPole-v1_1}, {@code dqn/CartPole-v1_1}
      * and so on. Two results files in the same folder keep their file names, such as
      * {@code run/0.monitor.csv} and {@code run/1.monitor.csv}.
@@ -44,9 +44,10 @@ final class RunNames {
         for (int i = 0; i < paths.size(); i++) {
             List<String> own = shortened.get(i);
             List<List<String>> candidates = shortened;
-            int minimumSegments = 1;
+            // A kept file name comes with its folder, so the name still says which run it is.
+            int minimumSegments = own.size() == paths.get(i).size() ? Math.min(2, own.size()) : 1;
             if (occurrences(shortened, own) > 1) {
-                // Another results file in the same folder: the file name is what tells them apart.
+                // Another results file is in the same folder, so only the file name distinguishes them.
                 own = paths.get(i);
                 candidates = paths;
                 minimumSegments = Math.min(2, own.size());

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * <p>The file is composed into SnakeYAML nodes and never constructed into Java objects, so no tag can
  * create an object. The only global tag allowed is PyYAML's
- * {@code !!python/object/apply:collections.OrderedDict}, which a safe loader rejects; its list of
+ * {@code !!python/object/apply:collections.OrderedDict}, which a safe loader rejects. Its list of
  * {@code [key, value]} pairs is read as the ordered mapping it stands for. Each value keeps its text as written, and its type is the one YAML resolves: {@code int},
  * {@code float}, {@code bool}, {@code null} (with an empty value), {@code str}, or {@code list} (the text
  * {@code [a, b]}).
@@ -32,7 +32,7 @@ final class YamlHyperparameters {
     /**
      * Adds the top-level keys of {@code yamlText} to {@code target} in {@code section}. When
      * {@code nestedSections} is true, a top-level mapping (YOLOv5's {@code hyp}) becomes a section named
-     * after its key; otherwise, and below the top level, nested keys are joined with {@code /}.
+     * after its key. Otherwise, and below the top level, nested keys are joined with {@code /}.
      *
      * @throws IllegalArgumentException when the text is not YAML or its top level is not a mapping
      */
