@@ -69,7 +69,7 @@ class ChartExportTest {
     }
 
     @Test
-    void gridSvgHasOnePathPerRunPerChart() throws Exception {
+    void gridSvgHasPathPerRunAndChart() throws Exception {
         List<MetricChart> charts = List.of(threeRunChart(), threeRunChart());
         ChartGrid grid = new ChartGrid(charts, 4, 300, 200);
         Path file = folder.resolve("grid.svg");

@@ -25,7 +25,7 @@ class MetricChartFactoryTest {
     private static final long START = 1_700_000_000_000L;
 
     @Test
-    void chartHasTitleAndOneLegendItemPerRun() {
+    void chartHasTitleAndLegendPerRun() {
         List<RunSeries> runs = List.of(
                 run("baseline", 0, 1, 2, 3),
                 run("lr-0.1", 1, 3, 2, 1),
@@ -144,7 +144,7 @@ class MetricChartFactoryTest {
     }
 
     @Test
-    void tenRunsOfMillionPointsHoldDecimatedPointsOnly() {
+    void millionPointRunsStayDecimated() {
         int runs = 10;
         int points = 1_000_000;
         int width = 1_000;
@@ -177,7 +177,7 @@ class MetricChartFactoryTest {
         return texts;
     }
 
-    /** A run whose values are reported at iterations 0, 1, 2, ... one second apart. */
+    /** Creates a run whose values are reported at iterations 0, 1, 2, ... one second apart. */
     static RunSeries run(String label, int colorIndex, double... values) {
         PointSeriesBuilder builder = new PointSeriesBuilder(values.length);
         for (int i = 0; i < values.length; i++) {
