@@ -81,8 +81,8 @@ public final class ChartGrid {
         g2.fill(area);
         for (int i = 0; i < charts.size(); i++) {
             MetricChart chart = charts.get(i);
-            // NOTE: the plot area is narrower than the cell, so this decimates to a few more columns than
-            // the plot has pixels; that keeps every column's extremes and costs a few extra points.
+            // The plot area is narrower than the cell, so this keeps a few more columns than the plot has
+            // pixels. Every column's extremes survive, at the cost of a few extra points.
             chart.show(chart.decimateAll(cellWidth));
             Rectangle2D cell = new Rectangle2D.Double(area.getX() + (i % columns) * cellWidth,
                     area.getY() + (i / columns) * cellHeight, cellWidth, cellHeight);

@@ -3,7 +3,7 @@ package org.runbench.charts;
 import java.util.Objects;
 
 /**
- * How a metric chart is drawn: x axis, y scale, smoothing, and the pixel width its lines are decimated to.
+ * Drawing settings of a metric chart: x axis, y scale, smoothing, and the pixel width its lines are decimated to.
  *
  * @param xAxis      what the x axis measures
  * @param yScale     linear or logarithmic y axis

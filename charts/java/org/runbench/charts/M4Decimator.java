@@ -161,7 +161,7 @@ public final class M4Decimator {
                 return RIGHT;
             }
             if (xi != xi) {
-                throw new IllegalArgumentException("x[" + i + "] is NaN; every point needs an x value."
+                throw new IllegalArgumentException("x[" + i + "] is NaN, but every point needs an x value."
                         + " Leave out points without an x before decimating.");
             }
             return INSIDE;

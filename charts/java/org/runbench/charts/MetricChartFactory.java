@@ -45,7 +45,7 @@ public final class MetricChartFactory {
      * Creates the chart for {@code key} with a line for each run, decimated over the full data range to
      * {@code options.pixelWidth()} columns.
      *
-     * @param runs runs in legend order; runs with equal labels get a numeric suffix in the legend
+     * @param runs runs in legend order, where runs with equal labels get a numeric suffix in the legend
      */
     public static MetricChart create(SeriesKey key, List<RunSeries> runs, ChartOptions options) {
         Objects.requireNonNull(key, "key");

@@ -76,8 +76,8 @@ public final class Smoothing {
         int after = window / 2;
 
         // Sliding sum over [i - before, i + after]: add the entering point, drop the leaving one.
-        // NOTE: the running sum carries rounding error from values that already left the window; it stays
-        // near 1e-16 times the largest value per step, which is far below a pixel for plotted metrics.
+        // NOTE: the running sum keeps the rounding error of values that have left the window. The error grows
+        // with the series length and the largest value, and nothing here bounds it.
         double sum = 0.0;
         int count = 0;
         for (int j = 0; j < Math.min(after, n); j++) {

@@ -1,6 +1,6 @@
 package org.runbench.charts;
 
-/** What the x axis of a metric chart measures. */
+/** Quantity on the x axis of a metric chart. */
 public enum XAxisMode {
 
     /** The iteration (step) each point was reported at. */

@@ -284,7 +284,7 @@ class M4DecimatorTest {
     void rejectsNaNx() {
         assertThatThrownBy(() -> M4Decimator.decimate(new double[] {0, Double.NaN}, new double[2], 0, 1, 10))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("x[1] is NaN; every point needs an x value. Leave out points without an x before decimating.");
+                .hasMessage("x[1] is NaN, but every point needs an x value. Leave out points without an x before decimating.");
     }
 
     /** Boxes values so that NaN compares equal to NaN, as {@link Double#equals} does. */
@@ -316,7 +316,7 @@ class M4DecimatorTest {
     }
 
     /**
-     * A random walk with repeated x values; optionally NaN and infinite values, and optionally resumed
+     * Creates a random walk with repeated x values; optionally NaN and infinite values, and optionally resumed
      * (x jumping back) a few times.
      */
     private static Series randomSeries(Random random, int n, boolean withGaps, boolean withResumes) {

@@ -85,7 +85,7 @@ class SmoothingTest {
 
     @Test
     void movingAverageSkipsNonFiniteValues() {
-        // Window 3: i=0 sees {1}, i=1 is NaN and stays NaN, i=2 sees {3, 5}, i=3 sees {3, 5}.
+        // Window 3: i=0 averages {1}, i=1 is NaN and stays NaN, i=2 and i=3 average {3, 5}.
         double[] averaged = Smoothing.movingAverage(new double[] {1, Double.NaN, 3, 5}, 3);
 
         assertThat(averaged[0]).isCloseTo(1.0, within(TOLERANCE));
