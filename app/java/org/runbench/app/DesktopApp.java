@@ -14,6 +14,7 @@ import org.runbench.views.FxTaskRunner;
 import org.runbench.views.FxUserMessages;
 import org.runbench.views.MainViewModel;
 import org.runbench.views.MainWindow;
+import org.runbench.views.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,15 +57,21 @@ public final class DesktopApp extends Application {
 
         tasks.submit("Opening the cache", progress -> AppServices.open(cacheDirectory, progress), opened -> {
             services = opened;
-            MainViewModel main = new MainViewModel(opened.cache(), opened.importService(), tasks, messages);
-            ComparisonViewModel comparison = new ComparisonViewModel(opened.cache(), tasks, messages, new RunColors());
-            scene.setRoot(new MainWindow(main, comparison, tasks, stage::close));
+            scene.setRoot(buildWindow(opened, tasks, messages, stage::close));
             stage.setTitle("Runbench — " + opened.cache().directory());
-            main.refreshProjects();
         }, error -> {
             opening.setText("The cache could not be opened.");
             messages.showError("Cannot open the cache", AppServices.messageOf(error));
         });
+    }
+
+    /** Builds the main window on {@code services} and starts reading projects; call on the JavaFX thread. */
+    static MainWindow buildWindow(AppServices services, FxTaskRunner tasks, UserMessages messages, Runnable quit) {
+        MainViewModel main = new MainViewModel(services.cache(), services.importService(), tasks, messages);
+        ComparisonViewModel comparison = new ComparisonViewModel(services.cache(), tasks, messages, new RunColors());
+        MainWindow window = new MainWindow(main, comparison, tasks, quit);
+        main.refreshProjects();
+        return window;
     }
 
     @Override

@@ -19,7 +19,6 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(new RunbenchCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(exception -> FAILURE);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof CliFailure || exception instanceof CacheException) {
                 err.println("runbench: " + exception.getMessage());
