@@ -44,6 +44,7 @@ public final class RunCache implements RunRepository, AutoCloseable {
 
     private final Path directory;
     private final JdbcConnectionPool pool;
+    private boolean closed;
 
     private RunCache(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -183,8 +184,13 @@ public final class RunCache implements RunRepository, AutoCloseable {
         }
     }
 
+    /** Shuts the database down; calling it again does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (Connection connection = pool.getConnection()) {
             connection.createStatement().execute("SHUTDOWN");
         } catch (SQLException e) {

@@ -6,7 +6,7 @@ import org.runbench.model.PointSeries;
 import org.runbench.model.PointSeriesBuilder;
 
 /** Synthetic series shapes shared by the codec tests and the benchmark, each seeded and repeatable. */
-final class SyntheticSeries {
+public final class SyntheticSeries {
 
     /** Wall-clock time of the first point: 2023-11-14T22:13:20Z in epoch milliseconds. */
     static final long START_MILLIS = 1_700_000_000_000L;
@@ -19,7 +19,7 @@ final class SyntheticSeries {
      * deviation of 0.001, each value rounded to float and widened to double as ClearML stores scalars.
      * Iterations run 0, 1, 2, ... and timestamps are 100 ms apart with a uniform jitter of +/-3 ms.
      */
-    static PointSeries smoothFloatLoss(int size, long seed) {
+    public static PointSeries smoothFloatLoss(int size, long seed) {
         Random random = new Random(seed);
         PointSeriesBuilder builder = new PointSeriesBuilder(size);
         for (int i = 0; i < size; i++) {
@@ -33,7 +33,7 @@ final class SyntheticSeries {
      * Returns the loss curve of {@link #smoothFloatLoss} with noise 0.01, printed with 4 decimals and parsed
      * back as a CSV or JSON log gives it (0.3048), logged every 25 iterations, without timestamps.
      */
-    static PointSeries fourDecimalLoss(int size, long seed) {
+    public static PointSeries fourDecimalLoss(int size, long seed) {
         Random random = new Random(seed);
         PointSeriesBuilder builder = new PointSeriesBuilder(size);
         for (int i = 0; i < size; i++) {
