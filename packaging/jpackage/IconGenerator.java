@@ -38,8 +38,8 @@ public final class IconGenerator {
         Path output = Path.of(args.length > 0 ? args[0] : "packaging/jpackage/runbench.png");
         Path folder = output.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
-            throw new IOException("Cannot write the icon to " + output + ": the folder " + folder
-                    + " does not exist. Run this from the repository root or pass an output path.");
+            throw new IOException("Failed to write the icon to " + output + ": folder " + folder
+                    + " not found. Run this from the repository root or pass an output path.");
         }
 
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
@@ -92,7 +92,7 @@ public final class IconGenerator {
      * Draws one decaying curve {@code floor + (1 - floor) * exp(-rate * x)} over x in [0, 1], with a small
      * fixed wobble so it reads as measured data rather than a formula.
      *
-     * @param rate how fast the curve falls; larger values reach the floor sooner
+     * @param rate decay rate, so larger values reach the floor sooner
      * @param floor the level the curve settles at, as a fraction of the plot height
      * @param phase shifts the wobble so the three curves do not wobble in step
      */
