@@ -8,6 +8,8 @@
 #   APP_VERSION  version of the package (default: Implementation-Version of target/runbench.jar,
 #                else 0.1.0)
 #   JAVA_HOME    JDK whose jpackage and runtime modules are used (default: jpackage on PATH)
+#   DEB_MAINTAINER_EMAIL  e-mail address in the deb's Maintainer field, which jpackage writes as
+#                "Runbench <address>" (default: "Runbench <Unknown>")
 #   VERBOSE=1    pass --verbose to jpackage
 # See README.md in this folder for what each type needs and how Windows and macOS differ.
 set -euo pipefail
@@ -123,7 +125,7 @@ main() {
     case "${package_type}" in
         app-image | deb) ;;
         -h | --help)
-            sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+            sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *) usage_error "invalid package type '${package_type}'. This script builds app-image or deb; msi, exe, dmg and pkg must be built on Windows or macOS (see README.md)." ;;
@@ -191,6 +193,9 @@ main() {
             # scan cannot see.
             --linux-package-deps libgtk-3-0
         )
+        if [[ -n "${DEB_MAINTAINER_EMAIL:-}" ]]; then
+            options+=(--linux-deb-maintainer "${DEB_MAINTAINER_EMAIL}")
+        fi
     fi
     if [[ "${VERBOSE:-0}" == "1" ]]; then
         options+=(--verbose)
