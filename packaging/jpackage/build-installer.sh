@@ -33,7 +33,7 @@ readonly DEFAULT_VERSION="0.1.0"
 
 # JavaFX tries the OpenGL pipeline (es2) first and falls back to software rendering (sw) where the
 # GPU or the X server cannot run it, for example under Xvfb. This is also JavaFX's default order on
-# Linux; it is written out so that the launcher does not depend on that default.
+# Linux. It is written out so that the launcher does not depend on that default.
 readonly JAVA_OPTIONS="-Dprism.order=es2,sw"
 
 # JDK modules linked into the bundled runtime. JavaFX stays on the class path, so jlink cannot see
@@ -67,7 +67,7 @@ usage_error() {
 require_command() {
     local command_name="$1" apt_package="$2" reason="$3"
     if ! command -v "${command_name}" >/dev/null 2>&1; then
-        fail "${command_name} not found; jpackage needs it ${reason}. Install it with: sudo apt-get install ${apt_package}"
+        fail "${command_name} not found. jpackage needs it ${reason}. Install it with: sudo apt-get install ${apt_package}"
     fi
 }
 
@@ -128,7 +128,7 @@ main() {
             sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
-        *) usage_error "invalid package type '${package_type}'. This script builds app-image or deb; msi, exe, dmg and pkg must be built on Windows or macOS (see README.md)." ;;
+        *) usage_error "invalid package type '${package_type}'. This script builds app-image or deb. Build msi and exe on Windows, dmg and pkg on macOS (see README.md)." ;;
     esac
 
     if [[ "$(uname -s)" != "Linux" ]]; then
@@ -143,7 +143,7 @@ main() {
 
     local jpackage
     jpackage="$(find_jpackage)"
-    # jpackage runs jlink --strip-debug, which calls objcopy on Debian and Ubuntu JDKs.
+    # jpackage runs jlink --strip-debug, which calls objcopy on Debian's OpenJDK builds.
     require_command objcopy binutils "to strip the bundled Java runtime"
     if [[ "${package_type}" == "deb" ]]; then
         require_command fakeroot fakeroot "to build a .deb"
@@ -164,7 +164,7 @@ main() {
     stage_input
     mkdir -p "${OUTPUT_DIR}"
     if [[ "${package_type}" == "app-image" ]]; then
-        # jpackage refuses to write into an existing app image folder.
+        # jpackage fails when the app image folder already exists.
         rm -rf "${OUTPUT_DIR:?}/${APP_NAME}"
     fi
 

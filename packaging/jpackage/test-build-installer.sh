@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks build-installer.sh without building a real package: argument and tool checks, the staged
 # input folder and the jpackage options. It copies the script into a temporary project, puts a stub
-# jpackage that records its arguments on PATH, and takes about two seconds.
+# jpackage that records its arguments on PATH, and runs in about a second.
 #
 # Usage: packaging/jpackage/test-build-installer.sh   (exit status 0 when every check passes)
 set -euo pipefail
@@ -31,8 +31,9 @@ not_contains() { [[ "$1" != *"$2"* ]]; }
 file_exists() { [[ -f "$1" ]]; }
 file_missing() { [[ ! -e "$1" ]]; }
 
-# Builds a project folder with the packaging inputs and, unless told otherwise, a fake app jar whose
-# manifest carries Implementation-Version 9.8.7, plus real and stub JavaFX jars in target/lib.
+# Builds a project folder with the packaging inputs. With "with-jar" it also writes a fake app jar
+# whose manifest contains Implementation-Version 9.8.7, plus platform and stub JavaFX jars in
+# target/lib.
 make_project() {
     local root="$1" with_jar="$2"
     mkdir -p "${root}/packaging/jpackage" "${root}/target/lib"
@@ -106,7 +107,7 @@ make_path "${WORK_DIR}/bin-all" objcopy fakeroot dpkg-deb
 run_script "${WORK_DIR}/no-jar" "${WORK_DIR}/bin-all" msi
 check "unknown type exits with status 2" test "${status}" -eq 2
 check "unknown type names the type" contains "${output}" "invalid package type 'msi'"
-check "unknown type points to Windows and macOS builds" contains "${output}" "must be built on Windows or macOS"
+check "unknown type points to Windows and macOS builds" contains "${output}" "Build msi and exe on Windows, dmg and pkg on macOS"
 
 # --- missing jar
 run_script "${WORK_DIR}/no-jar" "${WORK_DIR}/bin-all" app-image
@@ -126,12 +127,12 @@ check "missing jpackage gives the apt command" contains "${output}" "sudo apt-ge
 make_path "${WORK_DIR}/bin-no-objcopy"
 run_script "${WORK_DIR}/project" "${WORK_DIR}/bin-no-objcopy" app-image
 check "missing objcopy exits with status 1" test "${status}" -eq 1
-check "missing objcopy names binutils" contains "${output}" "objcopy not found; jpackage needs it to strip the bundled Java runtime. Install it with: sudo apt-get install binutils"
+check "missing objcopy names binutils" contains "${output}" "objcopy not found. jpackage needs it to strip the bundled Java runtime. Install it with: sudo apt-get install binutils"
 
 make_path "${WORK_DIR}/bin-no-fakeroot" objcopy dpkg-deb
 run_script "${WORK_DIR}/project" "${WORK_DIR}/bin-no-fakeroot" deb
 check "missing fakeroot fails the deb" test "${status}" -eq 1
-check "missing fakeroot names its package" contains "${output}" "fakeroot not found; jpackage needs it to build a .deb. Install it with: sudo apt-get install fakeroot"
+check "missing fakeroot names its package" contains "${output}" "fakeroot not found. jpackage needs it to build a .deb. Install it with: sudo apt-get install fakeroot"
 
 run_script "${WORK_DIR}/project" "${WORK_DIR}/bin-no-fakeroot" app-image
 check "app image does not need fakeroot" test "${status}" -eq 0
