@@ -166,6 +166,9 @@ main() {
     if [[ "${package_type}" == "app-image" ]]; then
         # jpackage fails when the app image folder already exists.
         rm -rf "${OUTPUT_DIR:?}/${APP_NAME}"
+    else
+        # Removes an earlier build of the same version, so the file reported at the end is this one.
+        rm -f "${OUTPUT_DIR}/${PACKAGE_NAME}_${app_version}"-*.deb
     fi
 
     local -a options=(
