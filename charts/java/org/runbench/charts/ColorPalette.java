@@ -14,14 +14,15 @@ import java.util.List;
 public final class ColorPalette {
 
     private static final List<Color> COLORS = List.of(
-            new Color(0xE69F00), // Okabe-Ito orange
-            new Color(0x56B4E9), // Okabe-Ito sky blue
-            new Color(0x009E73), // Okabe-Ito bluish green
-            new Color(0xF0E442), // Okabe-Ito yellow
             new Color(0x0072B2), // Okabe-Ito blue
+            new Color(0xE69F00), // Okabe-Ito orange
+            new Color(0x009E73), // Okabe-Ito bluish green
             new Color(0xD55E00), // Okabe-Ito vermillion
             new Color(0xCC79A7), // Okabe-Ito reddish purple
+            new Color(0x56B4E9), // Okabe-Ito sky blue
             new Color(0x000000), // Okabe-Ito black
+            // Yellow comes last among Okabe-Ito's because it is hard to see on the white plot background.
+            new Color(0xF0E442), // Okabe-Ito yellow
             new Color(0x4477AA), // Tol bright blue
             new Color(0xEE6677), // Tol bright red
             new Color(0x228833), // Tol bright green

@@ -151,10 +151,13 @@ final class ChartCell extends VBox {
             return;
         }
         StringBuilder text = new StringBuilder(axisLabel(axis) + " " + format(x));
+        // A run whose points end before x (or start after it) has no value there; three pixel columns
+        // of slack let the mouse land on a line's first or last point.
+        double slack = 3 * axis.getRange().getLength() / Math.max(1, area.getWidth());
         for (int run = 0; run < lines.raw().size() && run < runLabels.size(); run++) {
             DecimatedSeries series = lines.raw().get(run);
             int nearest = nearest(series, x);
-            if (nearest < 0) {
+            if (nearest < 0 || !covers(series, x, slack)) {
                 continue;
             }
             text.append("   ").append(runLabels.get(run)).append(": ").append(format(series.y(nearest)));
@@ -165,6 +168,18 @@ final class ChartCell extends VBox {
             }
         }
         readout.setText(text.toString());
+    }
+
+    private static boolean covers(DecimatedSeries series, double x, double slack) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < series.size(); i++) {
+            if (!series.isGap(i)) {
+                min = Math.min(min, series.x(i));
+                max = Math.max(max, series.x(i));
+            }
+        }
+        return x >= min - slack && x <= max + slack;
     }
 
     private static int nearest(DecimatedSeries series, double x) {

@@ -36,8 +36,9 @@ class RunColorsTest {
     }
 
     @Test
-    void paletteStartsWithOkabeItoOrange() {
-        assertThat(ColorPalette.color(0)).isEqualTo(new Color(0xE69F00));
+    void paletteStartsWithOkabeItoBlueAndKeepsYellowLate() {
+        assertThat(ColorPalette.color(0)).isEqualTo(new Color(0x0072B2));
+        assertThat(ColorPalette.color(7)).isEqualTo(new Color(0xF0E442));
     }
 
     @Test
