@@ -21,4 +21,14 @@ public final class RunColors {
         Objects.requireNonNull(run, "run");
         return assigned.computeIfAbsent(run, unused -> ColorPalette.color(assigned.size()));
     }
+
+    /** Gives {@code run} the colour the user picked; it keeps it in every chart from now on. */
+    public synchronized void setColor(RunId run, Color color) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(color, "color");
+        if (!assigned.containsKey(run)) {
+            colorOf(run);
+        }
+        assigned.put(run, color);
+    }
 }

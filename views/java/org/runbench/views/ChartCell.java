@@ -31,13 +31,21 @@ final class ChartCell extends VBox {
     private final TaskRunner tasks;
     private final List<String> runLabels;
     private final PauseTransition redecimateDelay = new PauseTransition(Duration.millis(80));
+    private final java.util.function.Consumer<Range> onUserZoom;
     private boolean updating;
+    private boolean rangeFromSync;
     private Range decimatedRange;
 
-    ChartCell(MetricChart chart, MetricChart.Lines initialLines, List<String> runLabels, TaskRunner tasks) {
+    /**
+     * @param onUserZoom called on the JavaFX thread with the new x range after the user zoomed or panned
+     *                   this chart, so the other charts can follow
+     */
+    ChartCell(MetricChart chart, MetricChart.Lines initialLines, List<String> runLabels, TaskRunner tasks,
+              java.util.function.Consumer<Range> onUserZoom) {
         this.chart = chart;
         this.tasks = tasks;
         this.runLabels = runLabels;
+        this.onUserZoom = onUserZoom;
         getStyleClass().add("chart-cell");
         chart.show(initialLines);
         decimatedRange = new Range(initialLines.xMin(), initialLines.xMax());
@@ -87,6 +95,15 @@ final class ChartCell extends VBox {
         return chart.chart().getXYPlot().getDomainAxis().getRange();
     }
 
+    /** Shows {@code range} on the x axis, as another chart was zoomed to, without echoing it back. */
+    void applyXRange(Range range) {
+        if (range.equals(xRange())) {
+            return;
+        }
+        rangeFromSync = true;
+        chart.chart().getXYPlot().getDomainAxis().setRange(range);
+    }
+
     /** Shows the whole data range again and fits the y axis to it. */
     void resetZoom() {
         int width = pixelWidth();
@@ -112,8 +129,13 @@ final class ChartCell extends VBox {
 
     private void redecimate() {
         Range range = xRange();
+        boolean fromUser = !rangeFromSync;
+        rangeFromSync = false;
         if (range.equals(decimatedRange)) {
             return;
+        }
+        if (fromUser) {
+            onUserZoom.accept(range);
         }
         int width = pixelWidth();
         tasks.submit("Redrawing " + chart.key().label(), progress -> chart.decimate(range.getLowerBound(), range.getUpperBound(), width),

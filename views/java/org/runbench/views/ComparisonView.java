@@ -1,7 +1,5 @@
 package org.runbench.views;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -27,11 +26,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 import org.runbench.charts.ChartGrid;
-import org.runbench.charts.MetricChart;
 import org.runbench.charts.XAxisMode;
+import org.jfree.data.Range;
 
 /**
  * The comparison: a toolbar (columns, metric filter, x axis, log y, smoothing, reset, export), a legend
@@ -76,7 +74,7 @@ public final class ComparisonView extends BorderPane {
         model.runs().addListener((ListChangeListener<RunRow>) change -> showLegend());
     }
 
-    private ToolBar toolbar() {
+    private javafx.scene.layout.VBox toolbar() {
         Spinner<Integer> columns = new Spinner<>(1, ChartGrid.MAX_COLUMNS, model.columnsProperty().get());
         columns.setId("columns");
         columns.setPrefWidth(70);
@@ -129,7 +127,10 @@ public final class ComparisonView extends BorderPane {
 
         Button reset = new Button("Reset zoom");
         reset.setId("reset-zoom");
-        reset.setOnAction(event -> cells.forEach(ChartCell::resetZoom));
+        reset.setOnAction(event -> {
+            model.forgetZoom();
+            cells.forEach(ChartCell::resetZoom);
+        });
 
         Button exportPng = new Button("Export PNG…");
         exportPng.setId("export-png");
@@ -138,10 +139,53 @@ public final class ComparisonView extends BorderPane {
         exportSvg.setId("export-svg");
         exportSvg.setOnAction(event -> export("svg"));
 
-        HBox smoothingBox = new HBox(4, new Label("Smoothing"), smoothing, smoothingValue);
+        ChoiceBox<ComparisonViewModel.SmoothingKind> smoothingKind = new ChoiceBox<>();
+        smoothingKind.setId("smoothing-kind");
+        smoothingKind.getItems().setAll(ComparisonViewModel.SmoothingKind.values());
+        smoothingKind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ComparisonViewModel.SmoothingKind kind) {
+                return kind == null ? "" : kind.label();
+            }
+
+            @Override
+            public ComparisonViewModel.SmoothingKind fromString(String text) {
+                return ComparisonViewModel.SmoothingKind.valueOf(text);
+            }
+        });
+        smoothingKind.valueProperty().bindBidirectional(model.smoothingKindProperty());
+        Spinner<Integer> window = new Spinner<>(1, 100_000, model.movingAverageWindowProperty().get());
+        window.setId("moving-average-window");
+        window.setEditable(true);
+        window.setPrefWidth(90);
+        window.setTooltip(new Tooltip("Moving-average window in points; 1 turns smoothing off"));
+        window.valueProperty().addListener((observable, old, value) -> model.movingAverageWindowProperty().set(value));
+        boolean ema = model.smoothingKindProperty().get() == ComparisonViewModel.SmoothingKind.EMA;
+        smoothing.setVisible(ema);
+        smoothing.setManaged(ema);
+        smoothingValue.setVisible(ema);
+        smoothingValue.setManaged(ema);
+        window.setVisible(!ema);
+        window.setManaged(!ema);
+        model.smoothingKindProperty().addListener((observable, old, kind) -> {
+            boolean isEma = kind == ComparisonViewModel.SmoothingKind.EMA;
+            smoothing.setVisible(isEma);
+            smoothing.setManaged(isEma);
+            smoothingValue.setVisible(isEma);
+            smoothingValue.setManaged(isEma);
+            window.setVisible(!isEma);
+            window.setManaged(!isEma);
+        });
+
+        Button exportCsv = new Button("Export visible CSV…");
+        exportCsv.setId("export-csv");
+        exportCsv.setOnAction(event -> exportVisibleCsv());
+
+        HBox smoothingBox = new HBox(4, new Label("Smoothing"), smoothingKind, smoothing, smoothingValue, window);
         smoothingBox.setAlignment(Pos.CENTER_LEFT);
-        return new ToolBar(new Label("Columns"), columns, filter, new Label("X axis"), xAxis, logY, smoothingBox,
-                reset, exportPng, exportSvg);
+        ToolBar settings = new ToolBar(new Label("Columns"), columns, filter, new Label("X axis"), xAxis, logY, smoothingBox);
+        ToolBar actions = new ToolBar(reset, new javafx.scene.control.Separator(), exportPng, exportSvg, exportCsv);
+        return new javafx.scene.layout.VBox(settings, actions);
     }
 
     private void layoutCharts() {
@@ -152,12 +196,26 @@ public final class ComparisonView extends BorderPane {
             for (int i = 0; i < item.chart().runCount(); i++) {
                 chartLabels.add(item.chart().chart().getXYPlot().getDataset(0).getSeriesKey(i).toString());
             }
-            cells.add(new ChartCell(item.chart(), item.initialLines(), chartLabels.isEmpty() ? labels : chartLabels, model.tasks()));
+            cells.add(new ChartCell(item.chart(), item.initialLines(), chartLabels.isEmpty() ? labels : chartLabels,
+                    model.tasks(), this::followZoom));
         }
         placeCells();
+        double[] zoom = model.rememberedZoom();
+        if (zoom != null) {
+            Range range = new Range(zoom[0], zoom[1]);
+            cells.forEach(cell -> cell.applyXRange(range));
+        }
         emptyLabel.setVisible(cells.isEmpty() && !model.loadingProperty().get());
         emptyLabel.setText(model.runs().isEmpty() ? "Select runs in the Runs tab and press Compare."
                 : "No metric matches the filter.");
+    }
+
+    /** Zooms every chart to the x range the user picked in one of them; all charts share the x unit. */
+    private void followZoom(Range range) {
+        model.rememberZoom(range.getLowerBound(), range.getUpperBound());
+        for (ChartCell cell : cells) {
+            cell.applyXRange(range);
+        }
     }
 
     private void placeCells() {
@@ -175,15 +233,44 @@ public final class ComparisonView extends BorderPane {
         }
     }
 
+    /** Shows one entry per run: a check box to show or hide it and a colour picker to recolour it. */
     private void showLegend() {
         legend.getChildren().clear();
-        for (Map.Entry<String, java.awt.Color> entry : model.legend().entrySet()) {
-            java.awt.Color awt = entry.getValue();
-            Rectangle swatch = new Rectangle(14, 4, Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue()));
-            Label label = new Label(entry.getKey(), swatch);
-            label.getStyleClass().add("legend-entry");
-            legend.getChildren().add(label);
+        for (RunRow row : model.runs()) {
+            java.awt.Color awt = model.legend().get(row.name());
+            CheckBox visible = new CheckBox(row.name());
+            visible.setId("legend-visible-" + row.run().id().taskId());
+            visible.setSelected(model.isRunVisible(row.run().id()));
+            visible.selectedProperty().addListener((observable, was, shown) -> model.setRunVisible(row.run().id(), shown));
+            ColorPicker picker = new ColorPicker(Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue()));
+            picker.setId("legend-color-" + row.run().id().taskId());
+            picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
+            picker.setPrefWidth(44);
+            picker.setTooltip(new Tooltip("Colour of " + row.name() + " in every chart"));
+            picker.setOnAction(event -> {
+                Color picked = picker.getValue();
+                model.setRunColor(row.run().id(), new java.awt.Color((float) picked.getRed(), (float) picked.getGreen(),
+                        (float) picked.getBlue()));
+            });
+            HBox entry = new HBox(2, picker, visible);
+            entry.setAlignment(Pos.CENTER_LEFT);
+            entry.getStyleClass().add("legend-entry");
+            legend.getChildren().add(entry);
         }
+    }
+
+    private void exportVisibleCsv() {
+        if (cells.isEmpty()) {
+            messages.showInfo("Nothing to export", "Open a comparison first.");
+            return;
+        }
+        Range range = cells.get(0).xRange();
+        messages.chooseSaveFile("Export visible points", "visible-points.csv", "csv").ifPresent(file ->
+                model.tasks().submit("Exporting " + file.getFileName(), progress -> {
+                    model.writeVisiblePoints(file, range.getLowerBound(), range.getUpperBound());
+                    return file;
+                }, written -> messages.showInfo("Export finished", "Wrote the visible points to " + written + "."),
+                        error -> messages.showError("Export failed", MainViewModel.messageOf(error))));
     }
 
     private void export(String extension) {
@@ -192,24 +279,13 @@ public final class ComparisonView extends BorderPane {
             return;
         }
         messages.chooseSaveFile("Export charts", "comparison." + extension, extension).ifPresent(file -> {
-            List<MetricChart> charts = new ArrayList<>();
-            cells.forEach(cell -> charts.add(cell.metricChart()));
-            int columns = model.columnsProperty().get();
+            ComparisonViewModel.GridExport export = model.gridExport();
             model.tasks().submit("Exporting " + file.getFileName(), progress -> {
-                writeGrid(charts, columns, file, extension);
+                export.write(file, extension);
                 return file;
             }, written -> messages.showInfo("Export finished", "Wrote " + written + "."),
                     error -> messages.showError("Export failed", MainViewModel.messageOf(error)));
         });
-    }
-
-    private static void writeGrid(List<MetricChart> charts, int columns, Path file, String extension) throws IOException {
-        ChartGrid grid = new ChartGrid(charts, columns, 600, 400);
-        if ("svg".equals(extension)) {
-            grid.writeSvg(file);
-        } else {
-            grid.writePng(file);
-        }
     }
 
     /** Returns the chart cells in grid order, for tests. */

@@ -30,6 +30,7 @@ import org.runbench.charts.RunSeries;
 import org.runbench.charts.XAxisMode;
 import org.runbench.charts.YAxisScale;
 import org.runbench.model.PointSeries;
+import org.runbench.model.RunId;
 import org.runbench.model.RunRepository;
 import org.runbench.model.SeriesKey;
 
@@ -56,9 +57,13 @@ public final class ComparisonViewModel {
     private final ObjectProperty<XAxisMode> xAxis = new SimpleObjectProperty<>(XAxisMode.ITERATION);
     private final BooleanProperty logY = new SimpleBooleanProperty(false);
     private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
+    private final ObjectProperty<SmoothingKind> smoothingKind = new SimpleObjectProperty<>(SmoothingKind.EMA);
+    private final IntegerProperty movingAverageWindow = new SimpleIntegerProperty(25);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final javafx.collections.ObservableSet<RunId> hiddenRuns = FXCollections.observableSet();
+    private final Map<XAxisMode, double[]> zoomByAxis = new java.util.EnumMap<>(XAxisMode.class);
 
-    private Map<SeriesKey, List<RunSeries>> loaded = Map.of();
+    private Map<SeriesKey, List<LoadedLine>> loaded = Map.of();
     private long generation;
 
     public ComparisonViewModel(RunRepository repository, TaskRunner tasks, UserMessages messages, RunColors colors) {
@@ -70,6 +75,27 @@ public final class ComparisonViewModel {
         xAxis.addListener((observable, old, mode) -> rebuild());
         logY.addListener((observable, old, on) -> rebuild());
         smoothing.addListener((observable, old, weight) -> rebuild());
+        smoothingKind.addListener((observable, old, kind) -> rebuild());
+        movingAverageWindow.addListener((observable, old, window) -> rebuild());
+        hiddenRuns.addListener((javafx.collections.SetChangeListener<RunId>) change -> rebuild());
+    }
+
+    /** How the smoothed line is computed. */
+    public enum SmoothingKind {
+        /** TensorBoard's debiased exponential moving average, weight from the slider. */
+        EMA("Exponential (TensorBoard)"),
+        /** Centred moving average over a window of points. */
+        MOVING_AVERAGE("Moving average");
+
+        private final String label;
+
+        SmoothingKind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     /** A chart of one metric/variant together with the decimated lines it first shows. */
@@ -79,13 +105,16 @@ public final class ComparisonViewModel {
     /** Reads every series of {@code rows} from the cache and builds the charts. */
     public void load(List<RunRow> rows) {
         runs.setAll(rows);
+        hiddenRuns.clear();
+        zoomByAxis.clear();
         long current = ++generation;
         loading.set(true);
         ChartOptions options = options();
         Predicate<SeriesKey> keyFilter = keyFilter();
+        ChartInputs inputs = chartInputs();
         tasks.submit("Reading " + rows.size() + " runs for the comparison", progress -> {
-            Map<SeriesKey, List<RunSeries>> points = readPoints(rows, progress);
-            return new Built(points, buildCharts(points, options, keyFilter));
+            Map<SeriesKey, List<LoadedLine>> points = readPoints(rows, progress);
+            return new Built(points, buildCharts(points, options, keyFilter, inputs));
         }, built -> {
             if (current != generation) {
                 return;
@@ -99,11 +128,15 @@ public final class ComparisonViewModel {
         });
     }
 
-    private record Built(Map<SeriesKey, List<RunSeries>> points, List<ChartItem> charts) {
+    private record Built(Map<SeriesKey, List<LoadedLine>> points, List<ChartItem> charts) {
     }
 
-    private Map<SeriesKey, List<RunSeries>> readPoints(List<RunRow> rows, org.runbench.sync.Progress progress) {
-        Map<SeriesKey, List<RunSeries>> byKey = new TreeMap<>();
+    /** One run's points for one series, as read from the cache. */
+    record LoadedLine(RunRow row, PointSeries points) {
+    }
+
+    private Map<SeriesKey, List<LoadedLine>> readPoints(List<RunRow> rows, org.runbench.sync.Progress progress) {
+        Map<SeriesKey, List<LoadedLine>> byKey = new TreeMap<>();
         int done = 0;
         for (RunRow row : rows) {
             if (progress.isCancelled()) {
@@ -112,22 +145,43 @@ public final class ComparisonViewModel {
             progress.update("Reading " + row.name(), (double) done / rows.size());
             for (SeriesKey key : row.summaries().keySet()) {
                 PointSeries points = repository.points(row.run().id(), key);
-                java.awt.Color color = colors.colorOf(row.run().id());
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new RunSeries(row.name(), color, points));
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new LoadedLine(row, points));
             }
             done++;
         }
         return byKey;
     }
 
-    private static List<ChartItem> buildCharts(Map<SeriesKey, List<RunSeries>> points, ChartOptions options,
-                                               Predicate<SeriesKey> keyFilter) {
+    /** Colours and hidden runs, copied on the JavaFX thread for a background build. */
+    private record ChartInputs(java.util.Set<RunId> hidden, Map<RunId, java.awt.Color> colours) {
+    }
+
+    private ChartInputs chartInputs() {
+        Map<RunId, java.awt.Color> colours = new LinkedHashMap<>();
+        for (RunRow row : runs) {
+            colours.put(row.run().id(), colors.colorOf(row.run().id()));
+        }
+        return new ChartInputs(java.util.Set.copyOf(hiddenRuns), colours);
+    }
+
+    private static List<ChartItem> buildCharts(Map<SeriesKey, List<LoadedLine>> points, ChartOptions options,
+                                               Predicate<SeriesKey> keyFilter, ChartInputs inputs) {
         List<ChartItem> items = new ArrayList<>();
-        for (Map.Entry<SeriesKey, List<RunSeries>> entry : points.entrySet()) {
+        for (Map.Entry<SeriesKey, List<LoadedLine>> entry : points.entrySet()) {
             if (!keyFilter.test(entry.getKey())) {
                 continue;
             }
-            MetricChart chart = MetricChartFactory.create(entry.getKey(), entry.getValue(), options);
+            List<RunSeries> lines = new ArrayList<>();
+            for (LoadedLine line : entry.getValue()) {
+                RunId id = line.row().run().id();
+                if (!inputs.hidden().contains(id)) {
+                    lines.add(new RunSeries(line.row().name(), inputs.colours().get(id), line.points()));
+                }
+            }
+            if (lines.isEmpty()) {
+                continue;
+            }
+            MetricChart chart = MetricChartFactory.create(entry.getKey(), lines, options);
             items.add(new ChartItem(chart, chart.decimateAll(options.pixelWidth())));
         }
         return items;
@@ -140,9 +194,10 @@ public final class ComparisonViewModel {
         }
         Predicate<SeriesKey> keyFilter = keyFilter();
         ChartOptions options = options();
-        Map<SeriesKey, List<RunSeries>> points = loaded;
+        ChartInputs inputs = chartInputs();
+        Map<SeriesKey, List<LoadedLine>> points = loaded;
         long current = ++generation;
-        tasks.submit("Drawing charts", progress -> buildCharts(points, options, keyFilter), built -> {
+        tasks.submit("Drawing charts", progress -> buildCharts(points, options, keyFilter, inputs), built -> {
             if (current == generation) {
                 charts.setAll(built);
             }
@@ -151,7 +206,13 @@ public final class ComparisonViewModel {
 
     private ChartOptions options() {
         double weight = smoothing.get();
-        LineSmoothing lineSmoothing = weight <= 0 ? LineSmoothing.none() : new LineSmoothing.Ema(Math.min(weight, 0.999));
+        LineSmoothing lineSmoothing;
+        if (smoothingKind.get() == SmoothingKind.MOVING_AVERAGE) {
+            int window = movingAverageWindow.get();
+            lineSmoothing = window <= 1 ? LineSmoothing.none() : new LineSmoothing.MovingAverage(window);
+        } else {
+            lineSmoothing = weight <= 0 ? LineSmoothing.none() : new LineSmoothing.Ema(Math.min(weight, 0.999));
+        }
         return new ChartOptions(xAxis.get(), logY.get() ? YAxisScale.LOG : YAxisScale.LINEAR, lineSmoothing, INITIAL_PIXEL_WIDTH);
     }
 
@@ -185,6 +246,79 @@ public final class ComparisonViewModel {
         return legend;
     }
 
+    /**
+     * Captures the current charts' inputs for an image export; call on the JavaFX thread, then run
+     * {@link GridExport#write} on the task runner. The export builds its own charts, so the ones on screen
+     * are never changed off the JavaFX thread.
+     */
+    public GridExport gridExport() {
+        ChartOptions options = options();
+        Predicate<SeriesKey> keyFilter = keyFilter();
+        ChartInputs inputs = chartInputs();
+        Map<SeriesKey, List<LoadedLine>> points = loaded;
+        int columnCount = Math.max(1, Math.min(org.runbench.charts.ChartGrid.MAX_COLUMNS, columns.get()));
+        return (file, format) -> {
+            List<MetricChart> exported = new ArrayList<>();
+            buildCharts(points, options, keyFilter, inputs).forEach(item -> exported.add(item.chart()));
+            org.runbench.charts.ChartGrid grid = new org.runbench.charts.ChartGrid(exported,
+                    Math.min(columnCount, Math.max(1, exported.size())), 800, 500);
+            if ("svg".equals(format)) {
+                grid.writeSvg(file);
+            } else {
+                grid.writePng(file);
+            }
+        };
+    }
+
+    /** An image export of the comparison grid. */
+    @FunctionalInterface
+    public interface GridExport {
+        /** Writes the grid as {@code png} or {@code svg}; blocks. */
+        void write(java.nio.file.Path file, String format) throws java.io.IOException;
+    }
+
+    /** Shows or hides a run in every chart. */
+    public void setRunVisible(RunId id, boolean visible) {
+        if (visible) {
+            hiddenRuns.remove(id);
+        } else {
+            hiddenRuns.add(id);
+        }
+    }
+
+    public boolean isRunVisible(RunId id) {
+        return !hiddenRuns.contains(id);
+    }
+
+    /** Gives a run another colour in every chart. */
+    public void setRunColor(RunId id, java.awt.Color color) {
+        colors.setColor(id, color);
+        rebuild();
+    }
+
+    /** Remembers the x range the user zoomed to for the current x axis, so switching back restores it. */
+    public void rememberZoom(double lower, double upper) {
+        zoomByAxis.put(xAxis.get(), new double[] {lower, upper});
+    }
+
+    /** Forgets the zoom of the current x axis, after a reset. */
+    public void forgetZoom() {
+        zoomByAxis.remove(xAxis.get());
+    }
+
+    /** Returns the remembered zoom {lower, upper} of the current x axis, or null. */
+    public double[] rememberedZoom() {
+        return zoomByAxis.get(xAxis.get());
+    }
+
+    /**
+     * Writes the points inside {@code [lower, upper]} of the current x axis, for every shown chart and
+     * visible run, as CSV with the header of {@code runbench export}. Blocks; call it on the task runner.
+     */
+    public void writeVisiblePoints(java.nio.file.Path file, double lower, double upper) throws java.io.IOException {
+        VisiblePointsCsv.write(file, loaded, keyFilter(), java.util.Set.copyOf(hiddenRuns), xAxis.get(), lower, upper);
+    }
+
     public ObservableList<RunRow> runs() {
         return runs;
     }
@@ -216,6 +350,15 @@ public final class ComparisonViewModel {
     /** EMA weight from 0 (off) to 0.999, as TensorBoard's smoothing slider. */
     public DoubleProperty smoothingProperty() {
         return smoothing;
+    }
+
+    public ObjectProperty<SmoothingKind> smoothingKindProperty() {
+        return smoothingKind;
+    }
+
+    /** Window of the moving average in points; 1 turns it off. */
+    public IntegerProperty movingAverageWindowProperty() {
+        return movingAverageWindow;
     }
 
     public BooleanProperty loadingProperty() {
