@@ -15,6 +15,7 @@ import org.runbench.views.FxUserMessages;
 import org.runbench.views.MainViewModel;
 import org.runbench.views.MainWindow;
 import org.runbench.views.UserMessages;
+import org.runbench.views.summary.SummaryViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +69,9 @@ public final class DesktopApp extends Application {
     /** Builds the main window on {@code services} and starts reading projects; call on the JavaFX thread. */
     static MainWindow buildWindow(AppServices services, FxTaskRunner tasks, UserMessages messages, Runnable quit) {
         MainViewModel main = new MainViewModel(services.cache(), services.importService(), tasks, messages);
-        ComparisonViewModel comparison = new ComparisonViewModel(services.cache(), tasks, messages, new RunColors());
-        MainWindow window = new MainWindow(main, comparison, tasks, quit);
+        ComparisonViewModel comparison = new ComparisonViewModel(services.cache(), services.cache(), tasks, messages, new RunColors());
+        SummaryViewModel summary = new SummaryViewModel(services.cache(), tasks, messages);
+        MainWindow window = new MainWindow(main, comparison, summary, tasks, quit);
         main.refreshProjects();
         return window;
     }

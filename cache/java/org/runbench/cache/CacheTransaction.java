@@ -194,6 +194,20 @@ public final class CacheTransaction implements AutoCloseable {
         deleteRows("run", id);
     }
 
+    /** Runs statements of this package on the transaction's connection. */
+    void run(ConnectionWork work) {
+        try {
+            work.run(connection);
+        } catch (SQLException e) {
+            throw failure("writing", e);
+        }
+    }
+
+    @FunctionalInterface
+    interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
     public void commit() {
         try {
             connection.commit();

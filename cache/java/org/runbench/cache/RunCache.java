@@ -15,7 +15,9 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.runbench.model.ComparisonStore;
 import org.runbench.model.ConfigurationItem;
+import org.runbench.model.SavedComparison;
 import org.runbench.model.Hyperparameter;
 import org.runbench.model.PointSeries;
 import org.runbench.model.Project;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * so a crash leaves every run either as it was or fully written. Thread-safe: each call takes its own
  * pooled connection. Only one process can open a cache folder at a time.
  */
-public final class RunCache implements RunRepository, AutoCloseable {
+public final class RunCache implements RunRepository, ComparisonStore, AutoCloseable {
 
     /** File name of the database inside the cache folder, without H2's {@code .mv.db} suffix. */
     public static final String DATABASE_NAME = "runbench";
@@ -167,6 +169,58 @@ public final class RunCache implements RunRepository, AutoCloseable {
                         + " WHERE server = ? AND task_id = ? ORDER BY position",
                 statement -> bindRun(statement, id),
                 row -> new ConfigurationItem(row.getString(1), row.getString(2), row.getString(3)));
+    }
+
+    @Override
+    public List<String> savedComparisonNames() {
+        return withConnection("saved comparisons", SavedComparisons::names);
+    }
+
+    @Override
+    public Optional<SavedComparison> savedComparison(String name) {
+        return withConnection("saved comparison '" + name + "'", connection -> SavedComparisons.load(connection, name));
+    }
+
+    @Override
+    public void saveComparison(SavedComparison comparison) {
+        try (CacheTransaction transaction = begin()) {
+            transaction.run(connection -> SavedComparisons.save(connection, comparison));
+            transaction.commit();
+        }
+    }
+
+    @Override
+    public void deleteComparison(String name) {
+        try (CacheTransaction transaction = begin()) {
+            transaction.run(connection -> SavedComparisons.delete(connection, name));
+            transaction.commit();
+        }
+    }
+
+    @Override
+    public Map<SeriesKey, Boolean> higherIsBetter() {
+        return withConnection("metric preferences", SavedComparisons::preferences);
+    }
+
+    @Override
+    public void setHigherIsBetter(SeriesKey key, boolean higher) {
+        try (CacheTransaction transaction = begin()) {
+            transaction.run(connection -> SavedComparisons.setPreference(connection, key, higher));
+            transaction.commit();
+        }
+    }
+
+    private <T> T withConnection(String what, ConnectionFunction<T> function) {
+        try (Connection connection = connection()) {
+            return function.apply(connection);
+        } catch (SQLException e) {
+            throw readFailure(what, e);
+        }
+    }
+
+    @FunctionalInterface
+    interface ConnectionFunction<T> {
+        T apply(Connection connection) throws SQLException;
     }
 
     /** Returns the bytes the encoded points take, and the number of points, for benchmarks and the status bar. */

@@ -226,17 +226,7 @@ final class ChartCell extends VBox {
     }
 
     static String format(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Double.toString(value);
-        }
-        double magnitude = Math.abs(value);
-        if (value == Math.rint(value) && magnitude < 1e15) {
-            return Long.toString((long) value);
-        }
-        if (magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-3)) {
-            return String.format(Locale.ROOT, "%.4g", value);
-        }
-        return String.format(Locale.ROOT, "%.6g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return ValueFormat.format(value);
     }
 
     /** Returns the viewer's bounds on screen, for tests that click into the plot. */

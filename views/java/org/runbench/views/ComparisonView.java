@@ -79,6 +79,7 @@ public final class ComparisonView extends BorderPane {
         columns.setId("columns");
         columns.setPrefWidth(70);
         columns.valueProperty().addListener((observable, old, value) -> model.columnsProperty().set(value));
+        model.columnsProperty().addListener((observable, old, value) -> columns.getValueFactory().setValue(value.intValue()));
 
         TextField filter = new TextField();
         filter.setId("metric-filter");
@@ -160,6 +161,12 @@ public final class ComparisonView extends BorderPane {
         window.setPrefWidth(90);
         window.setTooltip(new Tooltip("Moving-average window in points; 1 turns smoothing off"));
         window.valueProperty().addListener((observable, old, value) -> model.movingAverageWindowProperty().set(value));
+        model.movingAverageWindowProperty().addListener((observable, old, value) -> window.getValueFactory().setValue(value.intValue()));
+        model.smoothingProperty().addListener((observable, old, value) -> {
+            if (!smoothing.isValueChanging()) {
+                smoothing.setValue(value.doubleValue());
+            }
+        });
         boolean ema = model.smoothingKindProperty().get() == ComparisonViewModel.SmoothingKind.EMA;
         smoothing.setVisible(ema);
         smoothing.setManaged(ema);
@@ -184,7 +191,31 @@ public final class ComparisonView extends BorderPane {
         HBox smoothingBox = new HBox(4, new Label("Smoothing"), smoothingKind, smoothing, smoothingValue, window);
         smoothingBox.setAlignment(Pos.CENTER_LEFT);
         ToolBar settings = new ToolBar(new Label("Columns"), columns, filter, new Label("X axis"), xAxis, logY, smoothingBox);
-        ToolBar actions = new ToolBar(reset, new javafx.scene.control.Separator(), exportPng, exportSvg, exportCsv);
+        Button save = new Button("Save comparison…");
+        save.setId("save-comparison");
+        save.setOnAction(event -> messages.askText("Save comparison", "Name of this comparison", "")
+                .ifPresent(model::save));
+        javafx.scene.control.MenuButton open = new javafx.scene.control.MenuButton("Open saved");
+        open.setId("open-saved");
+        open.setOnShowing(event -> model.refreshSavedNames());
+        javafx.scene.control.MenuItem placeholder = new javafx.scene.control.MenuItem("No saved comparisons yet");
+        placeholder.setDisable(true);
+        open.getItems().add(placeholder);
+        model.savedNames().addListener((ListChangeListener<String>) change -> {
+            open.getItems().clear();
+            for (String name : model.savedNames()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
+                item.setOnAction(action -> model.open(name));
+                open.getItems().add(item);
+            }
+            if (open.getItems().isEmpty()) {
+                javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No saved comparisons yet");
+                none.setDisable(true);
+                open.getItems().add(none);
+            }
+        });
+        ToolBar actions = new ToolBar(reset, new javafx.scene.control.Separator(), exportPng, exportSvg, exportCsv,
+                new javafx.scene.control.Separator(), save, open);
         return new javafx.scene.layout.VBox(settings, actions);
     }
 

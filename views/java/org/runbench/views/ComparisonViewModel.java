@@ -45,6 +45,7 @@ public final class ComparisonViewModel {
     static final int INITIAL_PIXEL_WIDTH = 900;
 
     private final RunRepository repository;
+    private final org.runbench.model.ComparisonStore store;
     private final TaskRunner tasks;
     private final UserMessages messages;
     private final RunColors colors;
@@ -63,11 +64,15 @@ public final class ComparisonViewModel {
     private final javafx.collections.ObservableSet<RunId> hiddenRuns = FXCollections.observableSet();
     private final Map<XAxisMode, double[]> zoomByAxis = new java.util.EnumMap<>(XAxisMode.class);
 
+    private final ObservableList<String> savedNames = FXCollections.observableArrayList();
     private Map<SeriesKey, List<LoadedLine>> loaded = Map.of();
     private long generation;
+    private boolean applyingSettings;
 
-    public ComparisonViewModel(RunRepository repository, TaskRunner tasks, UserMessages messages, RunColors colors) {
+    public ComparisonViewModel(RunRepository repository, org.runbench.model.ComparisonStore store, TaskRunner tasks,
+                               UserMessages messages, RunColors colors) {
         this.repository = repository;
+        this.store = store;
         this.tasks = tasks;
         this.messages = messages;
         this.colors = colors;
@@ -104,9 +109,18 @@ public final class ComparisonViewModel {
 
     /** Reads every series of {@code rows} from the cache and builds the charts. */
     public void load(List<RunRow> rows) {
-        runs.setAll(rows);
-        hiddenRuns.clear();
+        applyingSettings = true;
+        try {
+            hiddenRuns.clear();
+        } finally {
+            applyingSettings = false;
+        }
         zoomByAxis.clear();
+        loadRows(rows);
+    }
+
+    private void loadRows(List<RunRow> rows) {
+        runs.setAll(rows);
         long current = ++generation;
         loading.set(true);
         ChartOptions options = options();
@@ -189,7 +203,7 @@ public final class ComparisonViewModel {
 
     /** Builds the charts again from the points already read, after a change of filter, axis or smoothing. */
     private void rebuild() {
-        if (runs.isEmpty()) {
+        if (runs.isEmpty() || applyingSettings) {
             return;
         }
         Predicate<SeriesKey> keyFilter = keyFilter();
@@ -275,6 +289,103 @@ public final class ComparisonViewModel {
     public interface GridExport {
         /** Writes the grid as {@code png} or {@code svg}; blocks. */
         void write(java.nio.file.Path file, String format) throws java.io.IOException;
+    }
+
+    /** Reads the names of saved comparisons into {@link #savedNames()}. */
+    public void refreshSavedNames() {
+        tasks.submit("Reading saved comparisons", progress -> store.savedComparisonNames(), savedNames::setAll,
+                error -> messages.showError("Reading saved comparisons failed", MainViewModel.messageOf(error)));
+    }
+
+    /** Saves the open comparison under {@code name}, replacing one of the same name. */
+    public void save(String name) {
+        if (runs.isEmpty()) {
+            messages.showInfo("Nothing to save", "Open a comparison first, then save it.");
+            return;
+        }
+        List<org.runbench.model.SavedComparison.SavedRun> savedRuns = new ArrayList<>();
+        for (RunRow row : runs) {
+            RunId id = row.run().id();
+            savedRuns.add(new org.runbench.model.SavedComparison.SavedRun(id, colors.colorOf(id).getRGB() & 0xFFFFFF,
+                    hiddenRuns.contains(id)));
+        }
+        org.runbench.model.SavedComparison comparison = new org.runbench.model.SavedComparison(name, java.time.Instant.now(),
+                savedRuns, filter.get(), xAxis.get().name(), logY.get(), smoothingKind.get().name(), smoothing.get(),
+                movingAverageWindow.get(), columns.get());
+        tasks.submit("Saving comparison " + name, progress -> {
+            store.saveComparison(comparison);
+            return store.savedComparisonNames();
+        }, savedNames::setAll, error -> messages.showError("Saving the comparison failed", MainViewModel.messageOf(error)));
+    }
+
+    /**
+     * Opens a saved comparison: its runs that are still cached, their colours and visibility, and its
+     * settings. Runs no longer in the cache are left out and named in a message.
+     */
+    public void open(String name) {
+        tasks.submit("Opening comparison " + name, progress -> readSaved(name), opened -> {
+            org.runbench.model.SavedComparison saved = opened.saved();
+            applyingSettings = true;
+            try {
+                filter.set(saved.metricFilter());
+                xAxis.set(parseEnum(XAxisMode.class, saved.xAxis(), XAxisMode.ITERATION));
+                logY.set(saved.logY());
+                smoothingKind.set(parseEnum(SmoothingKind.class, saved.smoothingKind(), SmoothingKind.EMA));
+                smoothing.set(saved.smoothingWeight());
+                movingAverageWindow.set(Math.max(1, saved.smoothingWindow()));
+                columns.set(Math.max(1, Math.min(org.runbench.charts.ChartGrid.MAX_COLUMNS, saved.columns())));
+                hiddenRuns.clear();
+                for (org.runbench.model.SavedComparison.SavedRun run : saved.runs()) {
+                    if (run.colorRgb() != null) {
+                        colors.setColor(run.id(), new java.awt.Color(run.colorRgb()));
+                    }
+                    if (run.hidden()) {
+                        hiddenRuns.add(run.id());
+                    }
+                }
+            } finally {
+                applyingSettings = false;
+            }
+            zoomByAxis.clear();
+            loadRows(opened.rows());
+            if (!opened.missing().isEmpty()) {
+                messages.showInfo("Some runs are no longer cached", "The comparison '" + name + "' opened without "
+                        + String.join(", ", opened.missing()) + ", which the cache no longer has. Sync or import them"
+                        + " again and reopen the comparison to see them.");
+            }
+        }, error -> messages.showError("Opening the comparison failed", MainViewModel.messageOf(error)));
+    }
+
+    private record OpenedComparison(org.runbench.model.SavedComparison saved, List<RunRow> rows, List<String> missing) {
+    }
+
+    private OpenedComparison readSaved(String name) {
+        org.runbench.model.SavedComparison saved = store.savedComparison(name).orElseThrow(() -> new IllegalStateException(
+                "The saved comparison '" + name + "' no longer exists. Pick another one from the list."));
+        List<RunRow> rows = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (org.runbench.model.SavedComparison.SavedRun savedRun : saved.runs()) {
+            var run = repository.run(savedRun.id());
+            if (run.isPresent()) {
+                rows.add(RunRow.of(run.get(), repository.summaries(savedRun.id())));
+            } else {
+                missing.add(savedRun.id().taskId());
+            }
+        }
+        return new OpenedComparison(saved, rows, missing);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, E fallback) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return fallback;
+        }
+    }
+
+    /** Names of saved comparisons, after {@link #refreshSavedNames()} or {@link #save}. */
+    public ObservableList<String> savedNames() {
+        return savedNames;
     }
 
     /** Shows or hides a run in every chart. */

@@ -43,6 +43,15 @@ public final class FxUserMessages implements UserMessages {
     }
 
     @Override
+    public Optional<String> askText(String title, String prompt, String initialText) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initialText);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(prompt);
+        return dialog.showAndWait().map(String::strip).filter(text -> !text.isEmpty());
+    }
+
+    @Override
     public List<Path> chooseImportFiles() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import training-run files");

@@ -40,6 +40,8 @@ import org.runbench.model.Project;
 import org.runbench.model.Run;
 import org.runbench.model.RunId;
 import org.runbench.model.SeriesKey;
+import org.runbench.views.summary.SummaryView;
+import org.runbench.views.summary.SummaryViewModel;
 
 /**
  * The main window's content: menu, project tree on the left, the runs table and the comparison in tabs,
@@ -60,7 +62,8 @@ public final class MainWindow extends BorderPane {
     private final Tab comparisonTab;
     private boolean treeUpdating;
 
-    public MainWindow(MainViewModel model, ComparisonViewModel comparison, FxTaskRunner taskRunner, Runnable quit) {
+    public MainWindow(MainViewModel model, ComparisonViewModel comparison, SummaryViewModel summary, FxTaskRunner taskRunner,
+                      Runnable quit) {
         this.model = model;
         this.comparison = comparison;
         getStyleClass().add("main-window");
@@ -70,7 +73,10 @@ public final class MainWindow extends BorderPane {
         comparisonTab = new Tab("Comparison", new ComparisonView(comparison, model.messages()));
         comparisonTab.setClosable(false);
         comparisonTab.setId("comparison-tab");
-        tabs.getTabs().addAll(runsTab, comparisonTab);
+        Tab summaryTab = new Tab("Summary", new SummaryView(summary));
+        summaryTab.setClosable(false);
+        summaryTab.setId("summary-tab");
+        tabs.getTabs().addAll(runsTab, comparisonTab, summaryTab);
 
         projectTree.setId("project-tree");
         projectTree.setShowRoot(false);
@@ -92,6 +98,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         model.metricKeys().addListener((ListChangeListener<SeriesKey>) change -> rebuildMetricColumns());
+        comparison.runs().addListener((ListChangeListener<RunRow>) change -> summary.load(List.copyOf(comparison.runs())));
         model.comparedRunsProperty().addListener((observable, old, rows) -> {
             comparison.load(rows);
             tabs.getSelectionModel().select(comparisonTab);

@@ -21,6 +21,11 @@ public interface UserMessages {
     /** Asks for a folder to import; empty when the user cancels. */
     Optional<Path> chooseImportFolder();
 
+    /** Asks for a line of text, such as a name; empty when the user cancels. */
+    default Optional<String> askText(String title, String prompt, String initialText) {
+        return Optional.empty();
+    }
+
     /** Asks where to save a file with the given extension (such as {@code png}); empty when the user cancels. */
     Optional<Path> chooseSaveFile(String title, String suggestedName, String extension);
 }

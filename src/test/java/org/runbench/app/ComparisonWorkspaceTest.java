@@ -120,6 +120,32 @@ class ComparisonWorkspaceTest {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void savedComparisonReopensWithItsSettings(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.runsTable().getItems().size() == 6);
+        robot.clickOn("#compare-button");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewers(robot).size() > 10);
+        robot.clickOn("#metric-filter").write("^episode");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewers(robot).size() == 2);
+        String dqn = taskIdOf("dqn/CartPole-v1_1");
+        robot.clickOn("#legend-visible-" + dqn);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lineCounts(robot).equals(List.of(3, 3)));
+
+        robot.clickOn("#save-comparison");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.cache().savedComparisonNames().contains("episodes"));
+
+        robot.doubleClickOn("#metric-filter").eraseText(8).write("eval");
+        robot.clickOn("#legend-visible-" + dqn);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewers(robot).size() > 2);
+
+        robot.clickOn("#open-saved");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("episodes").tryQuery().isPresent());
+        robot.clickOn("episodes");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewers(robot).size() == 2 && lineCounts(robot).equals(List.of(3, 3)));
+        assertThat(robot.lookup("#metric-filter").queryTextInputControl().getText()).isEqualTo("^episode");
+        assertThat(errors).isEmpty();
+    }
+
     private String taskIdOf(String name) {
         return window.runsTable().getItems().stream().filter(row -> row.name().equals(name)).findFirst()
                 .map(RunRow::run).orElseThrow().id().taskId();
@@ -147,6 +173,11 @@ class ComparisonWorkspaceTest {
         @Override
         public void showInfo(String title, String message) {
             infos.add(title + ": " + message);
+        }
+
+        @Override
+        public Optional<String> askText(String title, String prompt, String initialText) {
+            return Optional.of("episodes");
         }
 
         @Override
