@@ -45,8 +45,6 @@ final class DiffCommand implements Callable<Integer> {
 
     static final String ABSENT_TEXT = "(absent)";
 
-    private static final String ELLIPSIS = "…";
-
     @ParentCommand
     RunbenchCommand parent;
 
@@ -156,30 +154,11 @@ final class DiffCommand implements Callable<Integer> {
         if (!cell.isPresent()) {
             return ABSENT_TEXT;
         }
-        String value = cell.value();
-        int lineBreak = firstLineBreak(value);
-        String text = lineBreak >= 0 ? value.substring(0, lineBreak) : value;
-        boolean shortened = lineBreak >= 0;
-        if (text.length() > MAX_CELL_LENGTH) {
-            text = text.substring(0, MAX_CELL_LENGTH - ELLIPSIS.length());
-            shortened = true;
-        }
-        if (shortened) {
-            text = text + ELLIPSIS;
-        }
+        String text = cell.shortened(MAX_CELL_LENGTH);
         if (withType && !cell.type().isEmpty()) {
             text = text + " (" + cell.type() + ")";
         }
         return text;
-    }
-
-    private static int firstLineBreak(String value) {
-        int newline = value.indexOf('\n');
-        int carriageReturn = value.indexOf('\r');
-        if (newline < 0) {
-            return carriageReturn;
-        }
-        return carriageReturn < 0 ? newline : Math.min(newline, carriageReturn);
     }
 
     private static void printJson(PrintWriter out, List<Run> runs, List<DiffRow> rows) {
