@@ -25,7 +25,7 @@ import org.runbench.model.diff.DiffRow;
 
 /**
  * The diff table: one row per hyperparameter or configuration key under its section header, one column per
- * run, differing rows with the CSS class {@code differs}. A toolbar holds the "Only differences" toggle,
+ * run, differing rows with the CSS class {@code differs}. The toolbar has the "Only differences" toggle,
  * the key search and a button that opens a side-by-side text diff of a long value, as a double-click on
  * its row does.
  */

@@ -105,17 +105,17 @@ public final class DiffViewModel {
     /** Fills {@link #lines()} with the rows that pass the toggle and the search, each section under its header. */
     private void showLines() {
         String query = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        List<DiffRow> shown = new ArrayList<>();
+        List<DiffRow> visible = new ArrayList<>();
         for (DiffRow row : diff.rows()) {
             boolean hidden = onlyDifferences.get() && !row.differs();
             if (!hidden && (query.isEmpty() || row.key().toLowerCase(Locale.ROOT).contains(query))) {
-                shown.add(row);
+                visible.add(row);
             }
         }
 
         List<DiffLine> grouped = new ArrayList<>();
         int headerIndex = -1;
-        for (DiffRow row : shown) {
+        for (DiffRow row : visible) {
             if (headerIndex < 0 || !((DiffLine.Section) grouped.get(headerIndex)).name().equals(row.section())) {
                 headerIndex = grouped.size();
                 grouped.add(new DiffLine.Section(row.section(), 0));
@@ -125,10 +125,10 @@ public final class DiffViewModel {
             grouped.add(new DiffLine.Key(row));
         }
         lines.setAll(grouped);
-        status.set(statusText(shown.size(), query));
+        status.set(statusText(visible.size(), query));
     }
 
-    private String statusText(int shownCount, String query) {
+    private String statusText(int visibleCount, String query) {
         int total = diff.rows().size();
         if (diff.runLabels().isEmpty()) {
             return "Select runs in the Runs tab to compare their hyperparameters.";
@@ -136,11 +136,16 @@ public final class DiffViewModel {
         if (total == 0) {
             return "The selected runs have no hyperparameters or configuration in the cache.";
         }
-        String counts = diff.differingRows().size() + " of " + total + " keys differ";
-        if (shownCount == 0 && !query.isEmpty()) {
+        int differing = diff.differingRows().size();
+        if (differing == 0) {
+            return "The " + diff.runLabels().size() + " runs have the same " + total
+                    + (total == 1 ? " key." : " keys.");
+        }
+        String counts = differing + " of " + total + " keys differ";
+        if (visibleCount == 0 && !query.isEmpty()) {
             return counts + ". No key contains '" + search.get().strip() + "'.";
         }
-        return shownCount == total ? counts + "." : counts + ", " + shownCount + " shown.";
+        return visibleCount == total ? counts + "." : counts + ", " + visibleCount + " shown.";
     }
 
     /** Returns a side-by-side text diff of {@code row}'s values, for the runs of the current comparison. */
@@ -163,7 +168,7 @@ public final class DiffViewModel {
         return lines;
     }
 
-    /** Whether the table hides the keys whose values are equal in every run. */
+    /** Toggle that, when on, hides the keys whose values are equal in every run. */
     public BooleanProperty onlyDifferencesProperty() {
         return onlyDifferences;
     }

@@ -25,7 +25,7 @@ class DiffViewModelTest {
     private RunCache cache;
     private boolean cacheClosed;
     private List<RunRow> rows;
-    private final List<String> shown = new ArrayList<>();
+    private final List<String> dialogs = new ArrayList<>();
     private DiffViewModel model;
 
     @BeforeEach
@@ -52,7 +52,7 @@ class DiffViewModelTest {
                 "# augment (2)", "augment/mosaic", "augment/mixup", "# Configuration (1)", "Configuration/opt.yaml");
         assertThat(model.statusProperty().get()).isEqualTo("7 of 11 keys differ.");
         assertThat(model.loadingProperty().get()).isFalse();
-        assertThat(shown).isEmpty();
+        assertThat(dialogs).isEmpty();
     }
 
     @Test
@@ -147,6 +147,15 @@ class DiffViewModelTest {
     }
 
     @Test
+    void equalRunsSayNothingDiffers() {
+        model.load(List.of(rows.get(0), rows.get(0)));
+
+        assertThat(model.statusProperty().get()).isEqualTo("The 2 runs have the same 9 keys.");
+        assertThat(model.runLabels()).containsExactly("base (" + rows.get(0).run().id().taskId() + ")",
+                "base (" + rows.get(0).run().id().taskId() + ")");
+    }
+
+    @Test
     void noRunsAskForSelection() {
         model.load(List.of());
 
@@ -161,10 +170,10 @@ class DiffViewModelTest {
 
         model.load(rows);
 
-        assertThat(shown).hasSize(1);
-        assertThat(shown.get(0)).startsWith("Comparing hyperparameters failed: Reading the hyperparameters of 3 runs"
+        assertThat(dialogs).hasSize(1);
+        assertThat(dialogs.get(0)).startsWith("Comparing hyperparameters failed: Reading the hyperparameters of 3 runs"
                 + " from the cache failed: ");
-        assertThat(shown.get(0)).endsWith(". Select the runs again; if it fails again, the log has the details.");
+        assertThat(dialogs.get(0)).endsWith(". Select the runs again; if it fails again, the log has the details.");
         assertThat(model.loadingProperty().get()).isFalse();
     }
 
@@ -192,12 +201,12 @@ class DiffViewModelTest {
     private final class RecordingMessages implements UserMessages {
         @Override
         public void showError(String title, String message) {
-            shown.add(title + ": " + message);
+            dialogs.add(title + ": " + message);
         }
 
         @Override
         public void showInfo(String title, String message) {
-            shown.add(title + ": " + message);
+            dialogs.add(title + ": " + message);
         }
 
         @Override

@@ -55,7 +55,7 @@ class DiffViewTest {
 
     @AfterEach
     void close() throws TimeoutException {
-        // Text diff windows would otherwise stay open and answer the next test's lookups.
+        // Text diff windows would otherwise stay open and match the next test's lookups.
         FxToolkit.cleanupStages();
         tasks.close();
         cache.close();
