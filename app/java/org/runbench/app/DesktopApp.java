@@ -15,6 +15,7 @@ import org.runbench.views.FxUserMessages;
 import org.runbench.views.MainViewModel;
 import org.runbench.views.MainWindow;
 import org.runbench.views.UserMessages;
+import org.runbench.views.diff.DiffViewModel;
 import org.runbench.views.summary.SummaryViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,8 @@ public final class DesktopApp extends Application {
         MainViewModel main = new MainViewModel(services.cache(), services.importService(), tasks, messages);
         ComparisonViewModel comparison = new ComparisonViewModel(services.cache(), services.cache(), tasks, messages, new RunColors());
         SummaryViewModel summary = new SummaryViewModel(services.cache(), tasks, messages);
-        MainWindow window = new MainWindow(main, comparison, summary, tasks, quit);
+        DiffViewModel diff = new DiffViewModel(services.cache(), tasks, messages);
+        MainWindow window = new MainWindow(main, comparison, summary, diff, tasks, quit);
         main.refreshProjects();
         return window;
     }

@@ -40,6 +40,8 @@ import org.runbench.model.Project;
 import org.runbench.model.Run;
 import org.runbench.model.RunId;
 import org.runbench.model.SeriesKey;
+import org.runbench.views.diff.DiffView;
+import org.runbench.views.diff.DiffViewModel;
 import org.runbench.views.summary.SummaryView;
 import org.runbench.views.summary.SummaryViewModel;
 
@@ -62,8 +64,8 @@ public final class MainWindow extends BorderPane {
     private final Tab comparisonTab;
     private boolean treeUpdating;
 
-    public MainWindow(MainViewModel model, ComparisonViewModel comparison, SummaryViewModel summary, FxTaskRunner taskRunner,
-                      Runnable quit) {
+    public MainWindow(MainViewModel model, ComparisonViewModel comparison, SummaryViewModel summary, DiffViewModel diff,
+                      FxTaskRunner taskRunner, Runnable quit) {
         this.model = model;
         this.comparison = comparison;
         getStyleClass().add("main-window");
@@ -76,7 +78,10 @@ public final class MainWindow extends BorderPane {
         Tab summaryTab = new Tab("Summary", new SummaryView(summary));
         summaryTab.setClosable(false);
         summaryTab.setId("summary-tab");
-        tabs.getTabs().addAll(runsTab, comparisonTab, summaryTab);
+        Tab diffTab = new Tab("Differences", new DiffView(diff));
+        diffTab.setClosable(false);
+        diffTab.setId("diff-tab");
+        tabs.getTabs().addAll(runsTab, comparisonTab, summaryTab, diffTab);
 
         projectTree.setId("project-tree");
         projectTree.setShowRoot(false);
@@ -98,7 +103,10 @@ public final class MainWindow extends BorderPane {
             }
         });
         model.metricKeys().addListener((ListChangeListener<SeriesKey>) change -> rebuildMetricColumns());
-        comparison.runs().addListener((ListChangeListener<RunRow>) change -> summary.load(List.copyOf(comparison.runs())));
+        comparison.runs().addListener((ListChangeListener<RunRow>) change -> {
+            summary.load(List.copyOf(comparison.runs()));
+            diff.load(List.copyOf(comparison.runs()));
+        });
         model.comparedRunsProperty().addListener((observable, old, rows) -> {
             comparison.load(rows);
             tabs.getSelectionModel().select(comparisonTab);
