@@ -16,7 +16,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -205,6 +204,7 @@ public final class ComparisonView extends BorderPane {
             open.getItems().clear();
             for (String name : model.savedNames()) {
                 javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
+                item.setMnemonicParsing(false);
                 item.setOnAction(action -> model.open(name));
                 open.getItems().add(item);
             }
@@ -270,6 +270,7 @@ public final class ComparisonView extends BorderPane {
         for (RunRow row : model.runs()) {
             java.awt.Color awt = model.legend().get(row.name());
             CheckBox visible = new CheckBox(row.name());
+            visible.setMnemonicParsing(false);
             visible.setId("legend-visible-" + row.run().id().taskId());
             visible.setSelected(model.isRunVisible(row.run().id()));
             visible.selectedProperty().addListener((observable, was, shown) -> model.setRunVisible(row.run().id(), shown));

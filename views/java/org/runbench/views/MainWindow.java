@@ -197,6 +197,7 @@ public final class MainWindow extends BorderPane {
         for (Map.Entry<String, List<SeriesKey>> group : model.metricKeysByMetric().entrySet()) {
             for (SeriesKey key : group.getValue()) {
                 CheckMenuItem item = new CheckMenuItem(key.label());
+                item.setMnemonicParsing(false);
                 item.setSelected(shownMetrics.contains(key));
                 item.selectedProperty().addListener((observable, was, selected) -> {
                     if (selected) {

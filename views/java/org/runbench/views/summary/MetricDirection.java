@@ -9,7 +9,7 @@ final class MetricDirection {
 
     /** Name parts of metrics where lower is better: losses, errors, rates of mistakes, durations. */
     private static final List<String> LOWER_IS_BETTER = List.of("loss", "error", "err", "wer", "cer", "perplexity",
-            "ppl", "mse", "mae", "rmse", "runtime", "time", "latency", "length", "regret", "distance");
+            "ppl", "mse", "mae", "rmse", "runtime", "time", "latency", "regret", "distance");
 
     private MetricDirection() {
     }

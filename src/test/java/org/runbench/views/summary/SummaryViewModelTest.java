@@ -29,7 +29,8 @@ class SummaryViewModelTest {
     void guessesDirectionFromName() {
         assertThat(MetricDirection.guessHigherIsBetter(LOSS)).isFalse();
         assertThat(MetricDirection.guessHigherIsBetter(new SeriesKey("eval_wer", "eval_wer"))).isFalse();
-        assertThat(MetricDirection.guessHigherIsBetter(new SeriesKey("episode", "length"))).isFalse();
+        assertThat(MetricDirection.guessHigherIsBetter(new SeriesKey("eval_runtime", "eval_runtime"))).isFalse();
+        assertThat(MetricDirection.guessHigherIsBetter(new SeriesKey("episode", "length"))).isTrue();
         assertThat(MetricDirection.guessHigherIsBetter(MAP)).isTrue();
         assertThat(MetricDirection.guessHigherIsBetter(new SeriesKey("episode", "return"))).isTrue();
         assertThat(MetricDirection.guessHigherIsBetter(new SeriesKey("val", "accuracy"))).isTrue();
