@@ -114,8 +114,8 @@ public final class FakeClearMLServer implements AutoCloseable {
 
     /** Returns the API URL, for example {@code http://127.0.0.1:41234}. */
     public String apiHost() {
-        String url = server.url("/").toString();
-        return url.substring(0, url.length() - 1);
+        String scheme = server.url("/").scheme();
+        return scheme + "://127.0.0.1:" + server.getPort();
     }
 
     /** Returns settings for this fake with the built-in credentials. */
@@ -292,6 +292,9 @@ public final class FakeClearMLServer implements AutoCloseable {
             return envelopeResponse(200, 0, "OK", data, endpoint);
         } catch (ApiError e) {
             return envelopeResponse(e.code, e.subcode, e.getMessage(), null, endpoint);
+        } catch (RuntimeException e) {
+            // Like the real server's general_error: a bug in a handler answers 500/0 instead of hanging the client.
+            return envelopeResponse(500, 0, "General error (fake handler failed): " + e, null, endpoint);
         }
     }
 

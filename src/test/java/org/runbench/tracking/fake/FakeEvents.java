@@ -205,7 +205,7 @@ final class FakeEvents {
         }
 
         Scroll advance(List<ScalarEventView> served) {
-            Long last = served.isEmpty() ? after : served.get(served.size() - 1).iteration();
+            Long last = served.isEmpty() ? after : Long.valueOf(served.get(served.size() - 1).iteration());
             return new Scroll(last, total, page + 1);
         }
 
