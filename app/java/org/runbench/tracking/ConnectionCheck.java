@@ -11,11 +11,11 @@ import java.util.List;
 public record ConnectionCheck(Outcome outcome, String serverKey, String serverVersion, String message,
                               String nextStep, List<String> warnings) {
 
-    /** What happened when Runbench tried the server. */
+    /** Outcome of one attempt to reach the server. */
     public enum Outcome {
         /** Logged in and read the server version. */
         CONNECTED,
-        /** The server answered but rejected the access key and secret key, or none are configured. */
+        /** The server responded but rejected the access key and secret key, or none are configured. */
         BAD_CREDENTIALS,
         /** No connection: refused, unknown host, or timed out. */
         UNREACHABLE,

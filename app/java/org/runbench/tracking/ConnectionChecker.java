@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Checks that a server's settings work: logs in and reads {@code server.info}, and classifies a failure
  * as an expected {@link ConnectionCheck.Outcome} instead of throwing.
  *
- * <p>Blocks on the network; call from a background thread. Retries are off, so a check answers quickly.
+ * <p>Blocks on the network; call from a background thread. Retries are off, so a check returns quickly.
  */
 public final class ConnectionChecker {
 
@@ -100,7 +100,7 @@ public final class ConnectionChecker {
                 "Check the URL, the network or VPN, and that the server is running.", warnings);
     }
 
-    /** Describes the certificate problem behind a TLS failure in plain words, or returns null if it is none. */
+    /** Describes the certificate problem behind a TLS failure in plain words, or returns null when the failure is not a TLS one. */
     static String tlsProblem(Throwable failure) {
         boolean tls = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -132,5 +132,4 @@ public final class ConnectionChecker {
         }
         return new ConnectionCheck(outcome, settings.key(), version, message, nextStep, warnings);
     }
-
 }

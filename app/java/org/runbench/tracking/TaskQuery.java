@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Which tasks to list.
+ * Filter for listing tasks.
  *
  * @param projectIds   project ids to include (sub-projects are not included); empty for every project
  * @param updatedSince only tasks whose {@code last_update} is at or after this instant; null for all

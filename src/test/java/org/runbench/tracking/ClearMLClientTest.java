@@ -55,7 +55,7 @@ class ClearMLClientTest {
     }
 
     @Test
-    void serverInfoLogsInWithBasicThenUsesBearer() {
+    void loginUsesBasicThenBearer() {
         ServerInfo info = client.serverInfo();
 
         assertThat(info.version()).isEqualTo(FakeClearMLServer.SERVER_VERSION);
@@ -212,7 +212,7 @@ class ClearMLClientTest {
     }
 
     @Test
-    void htmlPageIsReportedWithContentTypeAndStart() {
+    void htmlBodyIsFormatError() {
         client.serverInfo();
         fake.failOnCall("projects.get_all_ex", 1, Fault.htmlPage(200));
 
@@ -285,7 +285,7 @@ class ClearMLClientTest {
     }
 
     @Test
-    void rawScalarsArePagedWithNullScrollIdFirst() {
+    void rawScalarsPagedFromNullScroll() {
         fake.addLinearScalars(task.id(), "loss", "train", 2500);
         fake.addLinearScalars(task.id(), "loss", "val", 10);
 
@@ -322,7 +322,7 @@ class ClearMLClientTest {
     }
 
     @Test
-    void scrollIdThatDoesNotAdvanceStopsWithError() {
+    void stuckScrollIdIsPagingError() {
         fake.addLinearScalars(task.id(), "loss", "train", 300);
         fake.stickScrollId("events.scalar_metrics_iter_raw");
 
@@ -341,7 +341,7 @@ class ClearMLClientTest {
     }
 
     @Test
-    void nonFiniteValuesHugeIterationsAndSingleValuesSurvive() {
+    void extremeValuesSurviveRawRead() {
         long huge = 1L << 40;
         fake.addScalars(task.id(), "loss", "train",
                 new long[] {Integer.MIN_VALUE, 1, 2, 3, huge},

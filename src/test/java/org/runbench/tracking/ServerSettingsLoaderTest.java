@@ -76,7 +76,7 @@ class ServerSettingsLoaderTest {
     }
 
     @Test
-    void unquotedUrlOnSameLineAsBraceIsQuoted() {
+    void inlineUnquotedUrlIsQuoted() {
         String text = "api { api_server: https://api.example.com/, web_server = https://app.example.com }";
 
         assertThat(HoconText.quoteUnquotedUrls(text))
@@ -106,7 +106,7 @@ class ServerSettingsLoaderTest {
     }
 
     @Test
-    void noFileAndNoVariablesSaysHowToConfigure() {
+    void unconfiguredServerIsReported() {
         ServerSettingsLoader loader = new ServerSettingsLoader(Map.of(), home);
 
         assertThatThrownBy(() -> loader.loadDefault(SettingsOverrides.NONE))

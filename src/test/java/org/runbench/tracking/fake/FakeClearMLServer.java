@@ -42,7 +42,7 @@ import org.runbench.tracking.ServerSettings;
  * endpoints Runbench calls the way the open-source server does (envelope, result codes, Basic and Bearer
  * auth, page paging, stateless event scroll ids, ISO date filters), seeded from code, with fault hooks.
  *
- * <p>Not a full server: only the endpoints of {@link #ENDPOINTS} exist (others answer 404/0), filters
+ * <p>Not a full server: only the endpoints of {@link #ENDPOINTS} exist (others return 404/0), filters
  * other than project, archived and {@code last_update} are ignored, and scroll ids are short signed-free
  * tokens rather than JWTs. Thread-safe; seed before calling.
  */
@@ -218,7 +218,7 @@ public final class FakeClearMLServer implements AutoCloseable {
 
     // ---- faults ----
 
-    /** Answers the {@code nth} call (from 1) of {@code endpoint} with {@code response} instead of serving it. */
+    /** Replies to the {@code nth} call (from 1) of {@code endpoint} with {@code response} instead of serving it. */
     public void failOnCall(String endpoint, int nth, MockResponse response) {
         faults.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>()).put(nth, response);
     }
@@ -293,7 +293,7 @@ public final class FakeClearMLServer implements AutoCloseable {
         } catch (ApiError e) {
             return envelopeResponse(e.code, e.subcode, e.getMessage(), null, endpoint);
         } catch (RuntimeException e) {
-            // Like the real server's general_error: a bug in a handler answers 500/0 instead of hanging the client.
+            // Like the real server's general_error: a bug in a handler returns 500/0 instead of hanging the client.
             return envelopeResponse(500, 0, "General error (fake handler failed): " + e, null, endpoint);
         }
     }

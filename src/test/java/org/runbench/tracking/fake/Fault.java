@@ -11,33 +11,33 @@ public final class Fault {
     private Fault() {
     }
 
-    /** An error envelope with this HTTP status and result code, subcode 0. */
+    /** Returns an error envelope with this HTTP status and result code, subcode 0. */
     public static MockResponse status(int status) {
         return FakeClearMLServer.envelopeResponse(status, 0, "Fault injected by the test", null, "fault");
     }
 
-    /** An HTML page such as a proxy or the web UI returns. */
+    /** Returns an HTML page such as a proxy or the web UI returns. */
     public static MockResponse htmlPage(int status) {
         return new MockResponse.Builder().code(status).setHeader("Content-Type", "text/html; charset=utf-8")
                 .body("<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
                         + "<body><h1>Bad Gateway</h1><p>nginx</p></body></html>").build();
     }
 
-    /** A JSON envelope cut off in the middle, with a matching Content-Length. */
+    /** Returns a JSON envelope cut off in the middle, with a matching Content-Length. */
     public static MockResponse truncatedJson() {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body("{\"meta\": {\"result_code\": 200, \"result_subcode\": 0, \"result_msg\": \"OK\"}, \"data\": {\"tasks\": [{\"id\": \"ab")
                 .build();
     }
 
-    /** Headers and part of the body, then the connection closes before the announced length. */
+    /** Returns headers and part of the body, then the connection closes before the announced length. */
     public static MockResponse resetMidBody() {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body("{\"meta\": {\"result_code\": 200}, \"data\": {\"padding\": \"" + "x".repeat(4096) + "\"}}")
                 .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
     }
 
-    /** A valid empty success envelope whose headers arrive only after {@code delay}. */
+    /** Returns a valid empty success envelope whose headers arrive only after {@code delay}. */
     public static MockResponse delayed(Duration delay) {
         return new MockResponse.Builder(FakeClearMLServer.envelopeResponse(200, 0, "OK", null, "delayed"))
                 .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build();
