@@ -189,7 +189,6 @@ public final class ComparisonView extends BorderPane {
 
         HBox smoothingBox = new HBox(4, new Label("Smoothing"), smoothingKind, smoothing, smoothingValue, window);
         smoothingBox.setAlignment(Pos.CENTER_LEFT);
-        ToolBar settings = new ToolBar(new Label("Columns"), columns, filter, new Label("X axis"), xAxis, logY, smoothingBox);
         Button save = new Button("Save comparison…");
         save.setId("save-comparison");
         save.setOnAction(event -> messages.askText("Save comparison", "Name of this comparison", "")
@@ -214,8 +213,17 @@ public final class ComparisonView extends BorderPane {
                 open.getItems().add(none);
             }
         });
-        ToolBar actions = new ToolBar(reset, new javafx.scene.control.Separator(), exportPng, exportSvg, exportCsv,
-                new javafx.scene.control.Separator(), save, open);
+        HBox columnsBox = new HBox(4, new Label("Columns"), columns);
+        columnsBox.setAlignment(Pos.CENTER_LEFT);
+        HBox axisBox = new HBox(4, new Label("X axis"), xAxis);
+        axisBox.setAlignment(Pos.CENTER_LEFT);
+        // A flow pane wraps the controls onto more lines in a narrow window instead of hiding them.
+        FlowPane settings = new FlowPane(12, 6, columnsBox, filter, axisBox, logY, smoothingBox);
+        settings.setPadding(new Insets(6, 8, 6, 8));
+        settings.getStyleClass().add("comparison-settings");
+        FlowPane actions = new FlowPane(6, 6, reset, exportPng, exportSvg, exportCsv, save, open);
+        actions.setPadding(new Insets(0, 8, 6, 8));
+        actions.getStyleClass().add("comparison-actions");
         return new javafx.scene.layout.VBox(settings, actions);
     }
 

@@ -59,7 +59,6 @@ class LayerRulesTest {
                         "org.runbench.model..", "org.runbench.tracking..", "okhttp3..", "okio..", "kotlin..",
                         "com.fasterxml.jackson..", "com.typesafe.config..", "org.slf4j.."))
                 .because("the ClearML client is a plain HTTP client of the server's API; sync decides what to store")
-                .allowEmptyShould(true)
                 .check(classes);
     }
 
