@@ -24,13 +24,19 @@ class SecretsInLogsTest {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private Logger root;
+    private Logger runbench;
     private Level previousLevel;
+    private Level previousRunbenchLevel;
 
     @BeforeEach
     void captureLogs() {
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         previousLevel = root.getLevel();
         root.setLevel(Level.DEBUG);
+        // logback-test.xml sets org.runbench to INFO, which would hide the debug lines under test.
+        runbench = (Logger) LoggerFactory.getLogger("org.runbench");
+        previousRunbenchLevel = runbench.getLevel();
+        runbench.setLevel(Level.DEBUG);
         appender.start();
         root.addAppender(appender);
     }
@@ -39,6 +45,7 @@ class SecretsInLogsTest {
     void releaseLogs() {
         root.detachAppender(appender);
         root.setLevel(previousLevel);
+        runbench.setLevel(previousRunbenchLevel);
     }
 
     @Test
