@@ -9,8 +9,11 @@ import java.util.Objects;
  * @param yScale     linear or logarithmic y axis
  * @param smoothing  smoothed line drawn over the raw line, or {@link LineSmoothing#none()}
  * @param pixelWidth width in pixels of the plot area the lines are first decimated to, at least 1
+ * @param clipOutliers whether the y axis fits the 1st to 99th percentile of the visible points, with the
+ *                     points outside marked at the chart's edge
  */
-public record ChartOptions(XAxisMode xAxis, YAxisScale yScale, LineSmoothing smoothing, int pixelWidth) {
+public record ChartOptions(XAxisMode xAxis, YAxisScale yScale, LineSmoothing smoothing, int pixelWidth,
+                           boolean clipOutliers) {
 
     public ChartOptions {
         Objects.requireNonNull(xAxis, "xAxis");
@@ -21,24 +24,33 @@ public record ChartOptions(XAxisMode xAxis, YAxisScale yScale, LineSmoothing smo
         }
     }
 
+    /** Creates options that show every point (no outlier clipping). */
+    public ChartOptions(XAxisMode xAxis, YAxisScale yScale, LineSmoothing smoothing, int pixelWidth) {
+        this(xAxis, yScale, smoothing, pixelWidth, false);
+    }
+
     /** Returns options for iterations on a linear axis without smoothing. */
     public static ChartOptions defaults(int pixelWidth) {
         return new ChartOptions(XAxisMode.ITERATION, YAxisScale.LINEAR, LineSmoothing.none(), pixelWidth);
     }
 
     public ChartOptions withXAxis(XAxisMode mode) {
-        return new ChartOptions(mode, yScale, smoothing, pixelWidth);
+        return new ChartOptions(mode, yScale, smoothing, pixelWidth, clipOutliers);
     }
 
     public ChartOptions withYScale(YAxisScale scale) {
-        return new ChartOptions(xAxis, scale, smoothing, pixelWidth);
+        return new ChartOptions(xAxis, scale, smoothing, pixelWidth, clipOutliers);
     }
 
     public ChartOptions withSmoothing(LineSmoothing lineSmoothing) {
-        return new ChartOptions(xAxis, yScale, lineSmoothing, pixelWidth);
+        return new ChartOptions(xAxis, yScale, lineSmoothing, pixelWidth, clipOutliers);
+    }
+
+    public ChartOptions withClipOutliers(boolean clip) {
+        return new ChartOptions(xAxis, yScale, smoothing, pixelWidth, clip);
     }
 
     public ChartOptions withPixelWidth(int width) {
-        return new ChartOptions(xAxis, yScale, smoothing, width);
+        return new ChartOptions(xAxis, yScale, smoothing, width, clipOutliers);
     }
 }

@@ -24,18 +24,23 @@ public final class MetricChart {
     private final ArrayXYDataset rawDataset;
     private final ArrayXYDataset smoothedDataset;
     private final ArrayXYDataset gapDataset;
+    private final ArrayXYDataset clipDataset;
+    private final boolean clipOutliers;
     private final List<String> notes;
     private final Range dataRange;
     private Lines shown;
 
     MetricChart(SeriesKey key, JFreeChart chart, List<PlotLine> lines, ArrayXYDataset rawDataset,
-                ArrayXYDataset smoothedDataset, ArrayXYDataset gapDataset, List<String> notes) {
+                ArrayXYDataset smoothedDataset, ArrayXYDataset gapDataset, ArrayXYDataset clipDataset,
+                boolean clipOutliers, List<String> notes) {
         this.key = key;
         this.chart = chart;
         this.lines = List.copyOf(lines);
         this.rawDataset = rawDataset;
         this.smoothedDataset = smoothedDataset;
         this.gapDataset = gapDataset;
+        this.clipDataset = clipDataset;
+        this.clipOutliers = clipOutliers;
         this.notes = List.copyOf(notes);
         this.dataRange = findDataRange(lines);
     }
@@ -80,7 +85,9 @@ public final class MetricChart {
             smoothed.add(line.smoothedY == null ? DecimatedSeries.empty()
                     : M4Decimator.decimate(line.x, line.smoothedY, xMin, xMax, pixelWidth));
         }
-        return new Lines(xMin, xMax, pixelWidth, raw, smoothed);
+        double[] clip = clipOutliers ? OutlierRange.percentiles(lines, xMin, xMax) : null;
+        return new Lines(xMin, xMax, pixelWidth, raw, smoothed, clip == null ? Double.NaN : clip[0],
+                clip == null ? Double.NaN : clip[1]);
     }
 
     /** Decimates the whole data range to {@code pixelWidth} columns; see {@link #decimate}. */
@@ -121,7 +128,59 @@ public final class MetricChart {
         }
 
         showGapMarkers(decimated.raw());
+        showClipping(decimated);
         shown = decimated;
+    }
+
+    /**
+     * Fits the y axis to the percentile range of {@code decimated} when outliers are clipped, and marks
+     * every drawn point outside it with a triangle at the edge it lies beyond.
+     */
+    private void showClipping(Lines decimated) {
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        boolean clipping = decimated.isClipped();
+        for (DecimatedSeries series : decimated.raw()) {
+            double[] markerX = new double[clipping ? series.size() : 0];
+            double[] markerY = new double[markerX.length];
+            int count = 0;
+            for (int i = 0; clipping && i < series.size(); i++) {
+                double y = series.y(i);
+                if (series.isGap(i) || (y >= decimated.clipLow() && y <= decimated.clipHigh())) {
+                    continue;
+                }
+                markerX[count] = series.x(i);
+                markerY[count] = y > decimated.clipHigh() ? decimated.clipHigh() : decimated.clipLow();
+                count++;
+            }
+            xs.add(markerX);
+            ys.add(markerY);
+            counts.add(count);
+        }
+        clipDataset.setSeries(xs, ys, counts);
+        if (clipping) {
+            double margin = (decimated.clipHigh() - decimated.clipLow()) * 0.05;
+            double low = decimated.clipLow() - margin;
+            double high = decimated.clipHigh() + margin;
+            if (!(high > low)) {
+                low = decimated.clipLow() - 0.5;
+                high = decimated.clipHigh() + 0.5;
+            }
+            if (chart.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis) {
+                low = Math.max(low, decimated.clipLow() * 0.9);
+            }
+            chart.getXYPlot().getRangeAxis().setRange(low, high);
+        }
+    }
+
+    /** Returns the number of drawn points marked at the edge as outliers, for tests and notes. */
+    public int clippedPointCount() {
+        int total = 0;
+        for (int series = 0; series < clipDataset.getSeriesCount(); series++) {
+            total += clipDataset.getItemCount(series);
+        }
+        return total;
     }
 
     /** Decimates for a new x range or width and shows the result; call on the chart's thread. */
@@ -184,12 +243,20 @@ public final class MetricChart {
      * Decimated raw and smoothed lines of every run for one x range and width, indexed like the runs.
      *
      * @param smoothed smoothed lines, each empty when smoothing is off
+     * @param clipLow  lower end of the fitted y range (1st percentile of the visible points), or NaN when
+     *                 outliers are not clipped
+     * @param clipHigh upper end of the fitted y range (99th percentile), or NaN
      */
     public record Lines(double xMin, double xMax, int pixelWidth, List<DecimatedSeries> raw,
-                        List<DecimatedSeries> smoothed) {
+                        List<DecimatedSeries> smoothed, double clipLow, double clipHigh) {
         public Lines {
             raw = List.copyOf(raw);
             smoothed = List.copyOf(smoothed);
+        }
+
+        /** Returns whether the y axis is fitted to a percentile range; {@link #clipLow} and {@link #clipHigh} hold it. */
+        public boolean isClipped() {
+            return !Double.isNaN(clipLow) && !Double.isNaN(clipHigh);
         }
 
         /** Returns the number of points, gap markers included, that run {@code run} puts in the datasets. */

@@ -81,6 +81,9 @@ public final class MetricChartFactory {
         }
         plot.setDataset(2, gaps);
         plot.setRenderer(2, gapRenderer(lines));
+        ArrayXYDataset clipped = new ArrayXYDataset(keys.stream().map(label -> label + " (outside the fitted range)").toList());
+        plot.setDataset(3, clipped);
+        plot.setRenderer(3, clipRenderer(lines));
 
         JFreeChart chart = new JFreeChart(key.label(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -91,7 +94,13 @@ public final class MetricChartFactory {
             chart.addSubtitle(subtitle);
         }
 
-        MetricChart metricChart = new MetricChart(key, chart, lines, raw, smoothed, gaps, notes);
+        if (options.clipOutliers()) {
+            TextTitle subtitle = new TextTitle("Y axis fitted to the 1st to 99th percentile of the visible points;"
+                    + " triangles at the edge mark points beyond it.", NOTE_FONT);
+            subtitle.setPosition(RectangleEdge.BOTTOM);
+            chart.addSubtitle(subtitle);
+        }
+        MetricChart metricChart = new MetricChart(key, chart, lines, raw, smoothed, gaps, clipped, options.clipOutliers(), notes);
         metricChart.show(metricChart.decimateAll(options.pixelWidth()));
         return metricChart;
     }
@@ -150,6 +159,21 @@ public final class MetricChartFactory {
         for (int i = 0; i < lines.size(); i++) {
             renderer.setSeriesPaint(i, lines.get(i).color);
             renderer.setSeriesShape(i, GAP_MARKER);
+            renderer.setSeriesVisibleInLegend(i, false);
+        }
+        return renderer;
+    }
+
+    private static XYLineAndShapeRenderer clipRenderer(List<PlotLine> lines) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        java.awt.geom.Path2D.Double triangle = new java.awt.geom.Path2D.Double();
+        triangle.moveTo(0, -4);
+        triangle.lineTo(4, 3);
+        triangle.lineTo(-4, 3);
+        triangle.closePath();
+        for (int i = 0; i < lines.size(); i++) {
+            renderer.setSeriesPaint(i, lines.get(i).color);
+            renderer.setSeriesShape(i, triangle);
             renderer.setSeriesVisibleInLegend(i, false);
         }
         return renderer;

@@ -114,7 +114,9 @@ final class ChartCell extends VBox {
                 decimatedRange = new Range(lines.xMin(), lines.xMax());
                 XYPlot plot = chart.chart().getXYPlot();
                 plot.getDomainAxis().setAutoRange(true);
-                plot.getRangeAxis().setAutoRange(true);
+                if (!lines.isClipped()) {
+                    plot.getRangeAxis().setAutoRange(true);
+                }
             } finally {
                 updating = false;
             }

@@ -108,6 +108,11 @@ public final class ComparisonView extends BorderPane {
         CheckBox logY = new CheckBox("Log y");
         logY.setId("log-y");
         logY.selectedProperty().bindBidirectional(model.logYProperty());
+        CheckBox clip = new CheckBox("Fit y to 1–99 %");
+        clip.setId("clip-outliers");
+        clip.setTooltip(new Tooltip("Fit each y axis to the 1st to 99th percentile of the visible points;"
+                + " points beyond are marked with triangles at the edge"));
+        clip.selectedProperty().bindBidirectional(model.clipOutliersProperty());
 
         Slider smoothing = new Slider(0, 0.999, 0);
         smoothing.setId("smoothing");
@@ -218,7 +223,7 @@ public final class ComparisonView extends BorderPane {
         HBox axisBox = new HBox(4, new Label("X axis"), xAxis);
         axisBox.setAlignment(Pos.CENTER_LEFT);
         // A flow pane wraps the controls onto more lines in a narrow window instead of hiding them.
-        FlowPane settings = new FlowPane(12, 6, columnsBox, filter, axisBox, logY, smoothingBox);
+        FlowPane settings = new FlowPane(12, 6, columnsBox, filter, axisBox, logY, clip, smoothingBox);
         settings.setPadding(new Insets(6, 8, 6, 8));
         settings.getStyleClass().add("comparison-settings");
         FlowPane actions = new FlowPane(6, 6, reset, exportPng, exportSvg, exportCsv, save, open);

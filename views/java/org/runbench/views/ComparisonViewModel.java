@@ -57,6 +57,7 @@ public final class ComparisonViewModel {
     private final StringProperty filterError = new SimpleStringProperty("");
     private final ObjectProperty<XAxisMode> xAxis = new SimpleObjectProperty<>(XAxisMode.ITERATION);
     private final BooleanProperty logY = new SimpleBooleanProperty(false);
+    private final BooleanProperty clipOutliers = new SimpleBooleanProperty(false);
     private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
     private final ObjectProperty<SmoothingKind> smoothingKind = new SimpleObjectProperty<>(SmoothingKind.EMA);
     private final IntegerProperty movingAverageWindow = new SimpleIntegerProperty(25);
@@ -79,6 +80,7 @@ public final class ComparisonViewModel {
         filter.addListener((observable, old, text) -> rebuild());
         xAxis.addListener((observable, old, mode) -> rebuild());
         logY.addListener((observable, old, on) -> rebuild());
+        clipOutliers.addListener((observable, old, on) -> rebuild());
         smoothing.addListener((observable, old, weight) -> rebuild());
         smoothingKind.addListener((observable, old, kind) -> rebuild());
         movingAverageWindow.addListener((observable, old, window) -> rebuild());
@@ -196,7 +198,7 @@ public final class ComparisonViewModel {
                 continue;
             }
             MetricChart chart = MetricChartFactory.create(entry.getKey(), lines, options);
-            items.add(new ChartItem(chart, chart.decimateAll(options.pixelWidth())));
+            items.add(new ChartItem(chart, chart.shownLines()));
         }
         return items;
     }
@@ -227,7 +229,8 @@ public final class ComparisonViewModel {
         } else {
             lineSmoothing = weight <= 0 ? LineSmoothing.none() : new LineSmoothing.Ema(Math.min(weight, 0.999));
         }
-        return new ChartOptions(xAxis.get(), logY.get() ? YAxisScale.LOG : YAxisScale.LINEAR, lineSmoothing, INITIAL_PIXEL_WIDTH);
+        return new ChartOptions(xAxis.get(), logY.get() ? YAxisScale.LOG : YAxisScale.LINEAR, lineSmoothing, INITIAL_PIXEL_WIDTH,
+                clipOutliers.get());
     }
 
     /**
@@ -456,6 +459,11 @@ public final class ComparisonViewModel {
 
     public BooleanProperty logYProperty() {
         return logY;
+    }
+
+    /** Whether the y axes fit the 1st to 99th percentile of the visible points, marking the rest at the edge. */
+    public BooleanProperty clipOutliersProperty() {
+        return clipOutliers;
     }
 
     /** EMA weight from 0 (off) to 0.999, as TensorBoard's smoothing slider. */
