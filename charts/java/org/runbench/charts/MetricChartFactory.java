@@ -48,6 +48,19 @@ public final class MetricChartFactory {
      * @param runs runs in legend order, where runs with equal labels get a numeric suffix in the legend
      */
     public static MetricChart create(SeriesKey key, List<RunSeries> runs, ChartOptions options) {
+        return create(key, runs, options, List.of(), GroupBand.MIN_MAX, true);
+    }
+
+    /**
+     * Creates the chart for {@code key} as {@link #create(SeriesKey, List, ChartOptions)} does, and draws each
+     * group as its members' mean line with a band, aligned on the x axis (see {@link GroupAggregator}).
+     *
+     * @param groups      groups of runs, by index into {@code runs}; runs in no group are drawn as usual
+     * @param band        what the band around each mean shows
+     * @param showMembers whether member runs are also drawn, faded, each with its own line
+     */
+    public static MetricChart create(SeriesKey key, List<RunSeries> runs, ChartOptions options, List<RunGroup> groups,
+                                     GroupBand band, boolean showMembers) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(options, "options");
@@ -81,6 +94,9 @@ public final class MetricChartFactory {
         }
         plot.setDataset(2, gaps);
         plot.setRenderer(2, gapRenderer(lines));
+        if (!groups.isEmpty()) {
+            addGroups(plot, lines, groups, band, showMembers);
+        }
         ArrayXYDataset clipped = new ArrayXYDataset(keys.stream().map(label -> label + " (outside the fitted range)").toList());
         plot.setDataset(3, clipped);
         plot.setRenderer(3, clipRenderer(lines));
@@ -162,6 +178,65 @@ public final class MetricChartFactory {
             renderer.setSeriesVisibleInLegend(i, false);
         }
         return renderer;
+    }
+
+    /** Draws each group's mean and band as dataset 4, and fades or hides its members' own lines. */
+    private static void addGroups(XYPlot plot, List<PlotLine> lines, List<RunGroup> groups, GroupBand band,
+                                  boolean showMembers) {
+        org.jfree.data.xy.YIntervalSeriesCollection collection = new org.jfree.data.xy.YIntervalSeriesCollection();
+        org.jfree.chart.renderer.xy.DeviationRenderer renderer = new org.jfree.chart.renderer.xy.DeviationRenderer(true, false);
+        renderer.setAlpha(0.25f);
+        renderer.setDrawSeriesLineAsPath(true);
+        int index = 0;
+        for (RunGroup group : groups) {
+            List<PlotLine> members = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int member : group.members()) {
+                if (member >= 0 && member < lines.size()) {
+                    members.add(lines.get(member));
+                    names.add(lines.get(member).key);
+                }
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            GroupAggregator.Aggregate aggregate = GroupAggregator.aggregate(members, band);
+            String label = group.label() + " (mean of " + members.size() + ": " + String.join(", ", names) + ")";
+            org.jfree.data.xy.YIntervalSeries series = new org.jfree.data.xy.YIntervalSeries(label, false, true);
+            for (int i = 0; i < aggregate.size(); i++) {
+                series.add(aggregate.x()[i], aggregate.mean()[i], aggregate.low()[i], aggregate.high()[i]);
+            }
+            collection.addSeries(series);
+            renderer.setSeriesPaint(index, group.color());
+            renderer.setSeriesFillPaint(index, group.color());
+            renderer.setSeriesStroke(index, LINE_STROKE);
+            index++;
+            hideOrFadeMembers(plot, lines, group.members(), showMembers);
+        }
+        plot.setDataset(4, collection);
+        plot.setRenderer(4, renderer);
+    }
+
+    private static void hideOrFadeMembers(XYPlot plot, List<PlotLine> lines, List<Integer> members, boolean showMembers) {
+        for (int datasetIndex : new int[] {0, 1}) {
+            var renderer = plot.getRenderer(datasetIndex);
+            if (renderer == null) {
+                continue;
+            }
+            for (int member : members) {
+                if (member < 0 || member >= lines.size()) {
+                    continue;
+                }
+                Color color = lines.get(member).color;
+                renderer.setSeriesVisibleInLegend(member, false);
+                if (showMembers) {
+                    renderer.setSeriesPaint(member, new Color(color.getRed(), color.getGreen(), color.getBlue(), FADED_ALPHA));
+                    renderer.setSeriesStroke(member, FADED_STROKE);
+                } else {
+                    renderer.setSeriesVisible(member, false);
+                }
+            }
+        }
     }
 
     private static XYLineAndShapeRenderer clipRenderer(List<PlotLine> lines) {

@@ -223,7 +223,7 @@ public final class ComparisonView extends BorderPane {
         HBox axisBox = new HBox(4, new Label("X axis"), xAxis);
         axisBox.setAlignment(Pos.CENTER_LEFT);
         // A flow pane wraps the controls onto more lines in a narrow window instead of hiding them.
-        FlowPane settings = new FlowPane(12, 6, columnsBox, filter, axisBox, logY, clip, smoothingBox);
+        FlowPane settings = new FlowPane(12, 6, columnsBox, filter, axisBox, logY, clip, smoothingBox, groupControls());
         settings.setPadding(new Insets(6, 8, 6, 8));
         settings.getStyleClass().add("comparison-settings");
         FlowPane actions = new FlowPane(6, 6, reset, exportPng, exportSvg, exportCsv, save, open);
@@ -252,6 +252,59 @@ public final class ComparisonView extends BorderPane {
         emptyLabel.setVisible(cells.isEmpty() && !model.loadingProperty().get());
         emptyLabel.setText(model.runs().isEmpty() ? "Select runs in the Runs tab and press Compare."
                 : "No metric matches the filter.");
+    }
+
+    private HBox groupControls() {
+        ChoiceBox<GroupMode> mode = new ChoiceBox<>();
+        mode.setId("group-mode");
+        mode.getItems().setAll(GroupMode.values());
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(GroupMode value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public GroupMode fromString(String text) {
+                return GroupMode.valueOf(text);
+            }
+        });
+        mode.valueProperty().bindBidirectional(model.groupModeProperty());
+
+        TextField key = new TextField();
+        key.setId("group-key");
+        key.setPrefColumnCount(12);
+        key.setPromptText("section/name or regex");
+        key.setTooltip(new Tooltip("Hyperparameter: section/name or name. Tag: regular expression a tag must match."
+                + " Name pattern: regular expression; its first group, or the whole match, names the group."));
+        key.textProperty().bindBidirectional(model.groupKeyProperty());
+
+        ChoiceBox<org.runbench.charts.GroupBand> band = new ChoiceBox<>();
+        band.setId("group-band");
+        band.getItems().setAll(org.runbench.charts.GroupBand.values());
+        band.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(org.runbench.charts.GroupBand value) {
+                return value == org.runbench.charts.GroupBand.STANDARD_DEVIATION ? "band ±1 std" : "band min–max";
+            }
+
+            @Override
+            public org.runbench.charts.GroupBand fromString(String text) {
+                return org.runbench.charts.GroupBand.valueOf(text);
+            }
+        });
+        band.valueProperty().bindBidirectional(model.groupBandProperty());
+
+        CheckBox members = new CheckBox("Show members");
+        members.setId("group-members");
+        members.selectedProperty().bindBidirectional(model.showGroupMembersProperty());
+
+        for (javafx.scene.Node node : List.of(key, band, members)) {
+            node.disableProperty().bind(model.groupModeProperty().isEqualTo(GroupMode.NONE));
+        }
+        HBox box = new HBox(4, new Label("Group"), mode, key, band, members);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     /** Zooms every chart to the x range the user picked in one of them; all charts share the x unit. */

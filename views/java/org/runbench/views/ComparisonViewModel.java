@@ -58,6 +58,12 @@ public final class ComparisonViewModel {
     private final ObjectProperty<XAxisMode> xAxis = new SimpleObjectProperty<>(XAxisMode.ITERATION);
     private final BooleanProperty logY = new SimpleBooleanProperty(false);
     private final BooleanProperty clipOutliers = new SimpleBooleanProperty(false);
+    private final ObjectProperty<GroupMode> groupMode = new SimpleObjectProperty<>(GroupMode.NONE);
+    private final StringProperty groupKey = new SimpleStringProperty("");
+    private final ObjectProperty<org.runbench.charts.GroupBand> groupBand =
+            new SimpleObjectProperty<>(org.runbench.charts.GroupBand.MIN_MAX);
+    private final BooleanProperty showGroupMembers = new SimpleBooleanProperty(false);
+    private Map<RunId, List<org.runbench.model.Hyperparameter>> hyperparameters = Map.of();
     private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
     private final ObjectProperty<SmoothingKind> smoothingKind = new SimpleObjectProperty<>(SmoothingKind.EMA);
     private final IntegerProperty movingAverageWindow = new SimpleIntegerProperty(25);
@@ -81,6 +87,10 @@ public final class ComparisonViewModel {
         xAxis.addListener((observable, old, mode) -> rebuild());
         logY.addListener((observable, old, on) -> rebuild());
         clipOutliers.addListener((observable, old, on) -> rebuild());
+        groupMode.addListener((observable, old, mode) -> rebuild());
+        groupKey.addListener((observable, old, text) -> rebuild());
+        groupBand.addListener((observable, old, band) -> rebuild());
+        showGroupMembers.addListener((observable, old, show) -> rebuild());
         smoothing.addListener((observable, old, weight) -> rebuild());
         smoothingKind.addListener((observable, old, kind) -> rebuild());
         movingAverageWindow.addListener((observable, old, window) -> rebuild());
@@ -129,13 +139,19 @@ public final class ComparisonViewModel {
         Predicate<SeriesKey> keyFilter = keyFilter();
         ChartInputs inputs = chartInputs();
         tasks.submit("Reading " + rows.size() + " runs for the comparison", progress -> {
+            Map<RunId, List<org.runbench.model.Hyperparameter>> parameters = new java.util.HashMap<>();
+            for (RunRow row : rows) {
+                parameters.put(row.run().id(), repository.hyperparameters(row.run().id()));
+            }
             Map<SeriesKey, List<LoadedLine>> points = readPoints(rows, progress);
-            return new Built(points, buildCharts(points, options, keyFilter, inputs));
+            ChartInputs withParameters = inputs.withHyperparameters(parameters);
+            return new Built(points, parameters, buildCharts(points, options, keyFilter, withParameters));
         }, built -> {
             if (current != generation) {
                 return;
             }
             loaded = built.points;
+            hyperparameters = built.parameters;
             charts.setAll(built.charts);
             loading.set(false);
         }, error -> {
@@ -144,7 +160,8 @@ public final class ComparisonViewModel {
         });
     }
 
-    private record Built(Map<SeriesKey, List<LoadedLine>> points, List<ChartItem> charts) {
+    private record Built(Map<SeriesKey, List<LoadedLine>> points,
+                         Map<RunId, List<org.runbench.model.Hyperparameter>> parameters, List<ChartItem> charts) {
     }
 
     /** One run's points for one series, as read from the cache. */
@@ -168,8 +185,13 @@ public final class ComparisonViewModel {
         return byKey;
     }
 
-    /** Colours and hidden runs, copied on the JavaFX thread for a background build. */
-    private record ChartInputs(java.util.Set<RunId> hidden, Map<RunId, java.awt.Color> colours) {
+    /** Colours, hidden runs and grouping, copied on the JavaFX thread for a background build. */
+    private record ChartInputs(java.util.Set<RunId> hidden, Map<RunId, java.awt.Color> colours, RunGrouping grouping,
+                               org.runbench.charts.GroupBand band, boolean showMembers,
+                               Map<RunId, List<org.runbench.model.Hyperparameter>> parameters) {
+        ChartInputs withHyperparameters(Map<RunId, List<org.runbench.model.Hyperparameter>> loadedParameters) {
+            return new ChartInputs(hidden, colours, grouping, band, showMembers, loadedParameters);
+        }
     }
 
     private ChartInputs chartInputs() {
@@ -177,7 +199,8 @@ public final class ComparisonViewModel {
         for (RunRow row : runs) {
             colours.put(row.run().id(), colors.colorOf(row.run().id()));
         }
-        return new ChartInputs(java.util.Set.copyOf(hiddenRuns), colours);
+        return new ChartInputs(java.util.Set.copyOf(hiddenRuns), colours, new RunGrouping(groupMode.get(), groupKey.get()),
+                groupBand.get(), showGroupMembers.get(), hyperparameters);
     }
 
     private static List<ChartItem> buildCharts(Map<SeriesKey, List<LoadedLine>> points, ChartOptions options,
@@ -188,16 +211,27 @@ public final class ComparisonViewModel {
                 continue;
             }
             List<RunSeries> lines = new ArrayList<>();
+            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            Map<String, java.awt.Color> groupColours = new LinkedHashMap<>();
             for (LoadedLine line : entry.getValue()) {
                 RunId id = line.row().run().id();
-                if (!inputs.hidden().contains(id)) {
-                    lines.add(new RunSeries(line.row().name(), inputs.colours().get(id), line.points()));
+                if (inputs.hidden().contains(id)) {
+                    continue;
                 }
+                String group = inputs.grouping().groupOf(line.row(), inputs.parameters().getOrDefault(id, List.of()));
+                if (group != null) {
+                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(lines.size());
+                    groupColours.putIfAbsent(group, inputs.colours().get(id));
+                }
+                lines.add(new RunSeries(line.row().name(), inputs.colours().get(id), line.points()));
             }
             if (lines.isEmpty()) {
                 continue;
             }
-            MetricChart chart = MetricChartFactory.create(entry.getKey(), lines, options);
+            List<org.runbench.charts.RunGroup> runGroups = new ArrayList<>();
+            groups.forEach((label, members) -> runGroups.add(new org.runbench.charts.RunGroup(label, groupColours.get(label), members)));
+            MetricChart chart = MetricChartFactory.create(entry.getKey(), lines, options, runGroups, inputs.band(),
+                    inputs.showMembers());
             items.add(new ChartItem(chart, chart.shownLines()));
         }
         return items;
@@ -459,6 +493,25 @@ public final class ComparisonViewModel {
 
     public BooleanProperty logYProperty() {
         return logY;
+    }
+
+    /** How runs are grouped into mean lines with a band. */
+    public ObjectProperty<GroupMode> groupModeProperty() {
+        return groupMode;
+    }
+
+    /** The hyperparameter key ({@code section/name}), tag pattern or name pattern that groups runs. */
+    public StringProperty groupKeyProperty() {
+        return groupKey;
+    }
+
+    public ObjectProperty<org.runbench.charts.GroupBand> groupBandProperty() {
+        return groupBand;
+    }
+
+    /** Whether the members of each group are drawn too, faded, each with its own line. */
+    public BooleanProperty showGroupMembersProperty() {
+        return showGroupMembers;
     }
 
     /** Whether the y axes fit the 1st to 99th percentile of the visible points, marking the rest at the edge. */

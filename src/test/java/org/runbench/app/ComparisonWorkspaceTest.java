@@ -107,6 +107,24 @@ class ComparisonWorkspaceTest {
     }
 
     @Test
+    void groupByNamePatternDrawsOneMeanLine(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.runsTable().getItems().size() == 6);
+        robot.clickOn("#compare-button");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewers(robot).size() > 10);
+        robot.clickOn("#metric-filter").write("^episode/return");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewers(robot).size() == 1);
+
+        robot.interact(() -> robot.lookup("#group-mode").queryAs(ChoiceBox.class).setValue(org.runbench.views.GroupMode.NAME_PATTERN));
+        robot.clickOn("#group-key").write("(CartPole)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            var groups = viewers(robot).iterator().next().getChart().getXYPlot().getDataset(4);
+            return groups != null && groups.getSeriesCount() == 1
+                    && groups.getSeriesKey(0).toString().startsWith("CartPole (mean of 4: ");
+        });
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void invalidRegexFiltersAsPlainText(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.runsTable().getItems().size() == 6);
         robot.clickOn("#compare-button");
