@@ -67,6 +67,11 @@ public interface SyncService {
 
     /** A project on the server. */
     record RemoteProject(String serverKey, String id, String name) {
+        /** Returns the project name, as lists show it. */
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     /**

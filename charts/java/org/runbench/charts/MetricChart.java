@@ -81,13 +81,63 @@ public final class MetricChart {
         List<DecimatedSeries> raw = new ArrayList<>(lines.size());
         List<DecimatedSeries> smoothed = new ArrayList<>(lines.size());
         for (PlotLine line : lines) {
-            raw.add(M4Decimator.decimate(line.x, line.y, xMin, xMax, pixelWidth));
+            raw.add(decimateLine(line, line.y, xMin, xMax, pixelWidth));
             smoothed.add(line.smoothedY == null ? DecimatedSeries.empty()
-                    : M4Decimator.decimate(line.x, line.smoothedY, xMin, xMax, pixelWidth));
+                    : decimateLine(line, line.smoothedY, xMin, xMax, pixelWidth));
         }
         double[] clip = clipOutliers ? OutlierRange.percentiles(lines, xMin, xMax) : null;
         return new Lines(xMin, xMax, pixelWidth, raw, smoothed, clip == null ? Double.NaN : clip[0],
                 clip == null ? Double.NaN : clip[1]);
+    }
+
+    /**
+     * Decimates one line; when its x never decreases, only the points in the range and one neighbour on
+     * each side are scanned, so a zoom costs time in proportion to what is visible.
+     */
+    private static DecimatedSeries decimateLine(PlotLine line, double[] y, double xMin, double xMax, int pixelWidth) {
+        double[] x = line.x;
+        if (!line.xSorted || x.length < 2048) {
+            return M4Decimator.decimate(x, y, xMin, xMax, pixelWidth);
+        }
+        int from = Math.max(0, firstAtLeast(x, xMin) - 1);
+        int to = Math.min(x.length, firstAbove(x, xMax) + 1);
+        if (from == 0 && to == x.length) {
+            return M4Decimator.decimate(x, y, xMin, xMax, pixelWidth);
+        }
+        if (from >= to) {
+            return DecimatedSeries.empty();
+        }
+        // NOTE: a gap that ends just before the copied range loses its marker at the range's left edge.
+        return M4Decimator.decimate(java.util.Arrays.copyOfRange(x, from, to), java.util.Arrays.copyOfRange(y, from, to),
+                xMin, xMax, pixelWidth);
+    }
+
+    private static int firstAtLeast(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static int firstAbove(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] <= value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** Decimates the whole data range to {@code pixelWidth} columns; see {@link #decimate}. */

@@ -17,6 +17,8 @@ final class PlotLine {
     final double[] smoothedY;
     final int withoutTimestamp;
     final int notPositive;
+    /** Whether x never decreases, so an x range can be found by binary search instead of a full scan. */
+    final boolean xSorted;
 
     private PlotLine(String key, Color color, double[] x, double[] y, double[] smoothedY, int withoutTimestamp,
                      int notPositive) {
@@ -27,6 +29,16 @@ final class PlotLine {
         this.smoothedY = smoothedY;
         this.withoutTimestamp = withoutTimestamp;
         this.notPositive = notPositive;
+        this.xSorted = isSorted(x);
+    }
+
+    private static boolean isSorted(double[] values) {
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

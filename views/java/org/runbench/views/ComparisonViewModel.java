@@ -203,38 +203,42 @@ public final class ComparisonViewModel {
                 groupBand.get(), showGroupMembers.get(), hyperparameters);
     }
 
+    /** Builds one chart per series key that passes the filter, in key order, using both cores. */
     private static List<ChartItem> buildCharts(Map<SeriesKey, List<LoadedLine>> points, ChartOptions options,
                                                Predicate<SeriesKey> keyFilter, ChartInputs inputs) {
-        List<ChartItem> items = new ArrayList<>();
+        List<Map.Entry<SeriesKey, List<LoadedLine>>> entries = new ArrayList<>();
         for (Map.Entry<SeriesKey, List<LoadedLine>> entry : points.entrySet()) {
-            if (!keyFilter.test(entry.getKey())) {
-                continue;
+            if (keyFilter.test(entry.getKey())) {
+                entries.add(entry);
             }
-            List<RunSeries> lines = new ArrayList<>();
-            Map<String, List<Integer>> groups = new LinkedHashMap<>();
-            Map<String, java.awt.Color> groupColours = new LinkedHashMap<>();
-            for (LoadedLine line : entry.getValue()) {
-                RunId id = line.row().run().id();
-                if (inputs.hidden().contains(id)) {
-                    continue;
-                }
-                String group = inputs.grouping().groupOf(line.row(), inputs.parameters().getOrDefault(id, List.of()));
-                if (group != null) {
-                    groups.computeIfAbsent(group, g -> new ArrayList<>()).add(lines.size());
-                    groupColours.putIfAbsent(group, inputs.colours().get(id));
-                }
-                lines.add(new RunSeries(line.row().name(), inputs.colours().get(id), line.points()));
-            }
-            if (lines.isEmpty()) {
-                continue;
-            }
-            List<org.runbench.charts.RunGroup> runGroups = new ArrayList<>();
-            groups.forEach((label, members) -> runGroups.add(new org.runbench.charts.RunGroup(label, groupColours.get(label), members)));
-            MetricChart chart = MetricChartFactory.create(entry.getKey(), lines, options, runGroups, inputs.band(),
-                    inputs.showMembers());
-            items.add(new ChartItem(chart, chart.shownLines()));
         }
-        return items;
+        return entries.parallelStream().map(entry -> buildChart(entry.getKey(), entry.getValue(), options, inputs))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static ChartItem buildChart(SeriesKey key, List<LoadedLine> loadedLines, ChartOptions options, ChartInputs inputs) {
+        List<RunSeries> lines = new ArrayList<>();
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        Map<String, java.awt.Color> groupColours = new LinkedHashMap<>();
+        for (LoadedLine line : loadedLines) {
+            RunId id = line.row().run().id();
+            if (inputs.hidden().contains(id)) {
+                continue;
+            }
+            String group = inputs.grouping().groupOf(line.row(), inputs.parameters().getOrDefault(id, List.of()));
+            if (group != null) {
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(lines.size());
+                groupColours.putIfAbsent(group, inputs.colours().get(id));
+            }
+            lines.add(new RunSeries(line.row().name(), inputs.colours().get(id), line.points()));
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        List<org.runbench.charts.RunGroup> runGroups = new ArrayList<>();
+        groups.forEach((label, members) -> runGroups.add(new org.runbench.charts.RunGroup(label, groupColours.get(label), members)));
+        MetricChart chart = MetricChartFactory.create(key, lines, options, runGroups, inputs.band(), inputs.showMembers());
+        return new ChartItem(chart, chart.shownLines());
     }
 
     /** Builds the charts again from the points already read, after a change of filter, axis or smoothing. */
