@@ -54,6 +54,11 @@ public final class AppServices implements AutoCloseable {
         return importService;
     }
 
+    /** Returns the sync service, empty when no ClearML server is configured. */
+    public java.util.Optional<org.runbench.sync.SyncService> syncService() {
+        return java.util.Optional.empty();
+    }
+
     /** Returns the user-facing message of a failure at start-up. */
     static String messageOf(Throwable error) {
         return error.getMessage() == null ? error.toString() : error.getMessage();

@@ -15,6 +15,8 @@ import org.runbench.views.FxUserMessages;
 import org.runbench.views.MainViewModel;
 import org.runbench.views.MainWindow;
 import org.runbench.views.UserMessages;
+import org.runbench.views.connection.ConnectionViewModel;
+import org.runbench.views.connection.LogViewModel;
 import org.runbench.views.diff.DiffViewModel;
 import org.runbench.views.summary.SummaryViewModel;
 import org.slf4j.Logger;
@@ -73,8 +75,11 @@ public final class DesktopApp extends Application {
         ComparisonViewModel comparison = new ComparisonViewModel(services.cache(), services.cache(), tasks, messages, new RunColors());
         SummaryViewModel summary = new SummaryViewModel(services.cache(), tasks, messages);
         DiffViewModel diff = new DiffViewModel(services.cache(), tasks, messages);
-        MainWindow window = new MainWindow(main, comparison, summary, diff, tasks, quit);
+        ConnectionViewModel connection = new ConnectionViewModel(services.syncService(), tasks, messages, main::refreshProjects);
+        LogViewModel log = new LogViewModel(services.syncService(), tasks);
+        MainWindow window = new MainWindow(main, comparison, summary, diff, connection, log, tasks, quit);
         main.refreshProjects();
+        connection.start();
         return window;
     }
 

@@ -40,6 +40,10 @@ import org.runbench.model.Project;
 import org.runbench.model.Run;
 import org.runbench.model.RunId;
 import org.runbench.model.SeriesKey;
+import org.runbench.views.connection.ConnectionView;
+import org.runbench.views.connection.ConnectionViewModel;
+import org.runbench.views.connection.LogView;
+import org.runbench.views.connection.LogViewModel;
 import org.runbench.views.diff.DiffView;
 import org.runbench.views.diff.DiffViewModel;
 import org.runbench.views.summary.SummaryView;
@@ -63,9 +67,12 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab comparisonTab;
     private boolean treeUpdating;
+    private final ConnectionViewModel connection;
+    private javafx.animation.Timeline autoSyncTimer;
 
     public MainWindow(MainViewModel model, ComparisonViewModel comparison, SummaryViewModel summary, DiffViewModel diff,
-                      FxTaskRunner taskRunner, Runnable quit) {
+                      ConnectionViewModel connection, LogViewModel log, FxTaskRunner taskRunner, Runnable quit) {
+        this.connection = connection;
         this.model = model;
         this.comparison = comparison;
         getStyleClass().add("main-window");
@@ -81,7 +88,18 @@ public final class MainWindow extends BorderPane {
         Tab diffTab = new Tab("Differences", new DiffView(diff));
         diffTab.setClosable(false);
         diffTab.setId("diff-tab");
-        tabs.getTabs().addAll(runsTab, comparisonTab, summaryTab, diffTab);
+        Tab logTab = new Tab("Console log", new LogView(log));
+        logTab.setClosable(false);
+        logTab.setId("log-tab");
+        Tab connectionTab = new Tab("Connection", new ConnectionView(connection));
+        connectionTab.setClosable(false);
+        connectionTab.setId("connection-tab");
+        tabs.getTabs().addAll(runsTab, comparisonTab, summaryTab, diffTab, logTab, connectionTab);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) change -> {
+            var selected = table.getSelectionModel().getSelectedItems();
+            log.show(selected.size() == 1 ? selected.get(0).run() : null);
+        });
+        startAutoSync();
 
         projectTree.setId("project-tree");
         projectTree.setShowRoot(false);
@@ -173,9 +191,14 @@ public final class MainWindow extends BorderPane {
         compare.setOnAction(event -> model.compare());
         compare.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.runs()));
         columnsButton.setId("metric-columns");
+        Button sync = new Button("Sync project");
+        sync.setId("sync-project");
+        sync.setTooltip(new javafx.scene.control.Tooltip("Pull changed runs of this project from its ClearML server"));
+        sync.setOnAction(event -> connection.syncProject(model.selectedProjectProperty().get(), false));
+        sync.disableProperty().bind(connection.syncingProperty());
         Label hint = new Label("Ctrl/Shift-click to pick runs; double-click compares.");
         hint.getStyleClass().add("hint");
-        ToolBar toolbar = new ToolBar(compare, columnsButton, hint);
+        ToolBar toolbar = new ToolBar(compare, columnsButton, sync, hint);
 
         BorderPane pane = new BorderPane(table);
         pane.setTop(toolbar);
@@ -293,12 +316,24 @@ public final class MainWindow extends BorderPane {
         cancel.setOnAction(event -> taskRunner.cancelLatest());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label offline = new Label("Offline: showing the local cache");
+        Label offline = new Label();
         offline.setId("connection-status");
+        offline.textProperty().bind(connection.statusTextProperty());
         HBox bar = new HBox(8, status, spacer, progress, cancel, offline);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Checks every 15 seconds whether an automatic sync of the open project is due, and starts it. */
+    private void startAutoSync() {
+        autoSyncTimer = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(15), event -> {
+            if (connection.isAutoSyncDue(java.time.Instant.now())) {
+                connection.syncProject(model.selectedProjectProperty().get(), true);
+            }
+        }));
+        autoSyncTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autoSyncTimer.play();
     }
 
     /** Returns the runs table, for tests. */
