@@ -64,7 +64,8 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
     public static RunCache open(Path directory) {
         Path folder = directory.toAbsolutePath().normalize();
         createFolder(folder);
-        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0 writes each commit to the file at once, so a killed process loses no committed run.
+        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         Path databaseFile = folder.resolve(DATABASE_NAME + ".mv.db");
         if (Files.exists(databaseFile)) {
             refuseNewerSchema(folder, url);
@@ -245,13 +246,9 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
             return;
         }
         closed = true;
-        try (Connection connection = pool.getConnection()) {
-            connection.createStatement().execute("SHUTDOWN");
-        } catch (SQLException e) {
-            LOG.warn("Closing cache {} failed: {}", directory, e.getMessage());
-        } finally {
-            pool.dispose();
-        }
+        // Closing the pool's last connection closes the database; an explicit SHUTDOWN would make the
+        // pool's own close fail and write a stack trace into runbench.trace.db.
+        pool.dispose();
     }
 
     Connection connection() {
@@ -288,6 +285,9 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
     }
 
     private static void createFolder(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new CacheException("The cache folder " + folder + " is a file, not a folder. Pick a folder with --cache DIR.");
+        }
         try {
             Files.createDirectories(folder);
         } catch (java.io.IOException e) {

@@ -25,6 +25,7 @@ public final class MetricChart {
     private final ArrayXYDataset smoothedDataset;
     private final ArrayXYDataset gapDataset;
     private final ArrayXYDataset clipDataset;
+    private final ArrayXYDataset isolatedDataset;
     private final boolean clipOutliers;
     private final List<String> notes;
     private final Range dataRange;
@@ -32,7 +33,7 @@ public final class MetricChart {
 
     MetricChart(SeriesKey key, JFreeChart chart, List<PlotLine> lines, ArrayXYDataset rawDataset,
                 ArrayXYDataset smoothedDataset, ArrayXYDataset gapDataset, ArrayXYDataset clipDataset,
-                boolean clipOutliers, List<String> notes) {
+                ArrayXYDataset isolatedDataset, boolean clipOutliers, List<String> notes) {
         this.key = key;
         this.chart = chart;
         this.lines = List.copyOf(lines);
@@ -40,6 +41,7 @@ public final class MetricChart {
         this.smoothedDataset = smoothedDataset;
         this.gapDataset = gapDataset;
         this.clipDataset = clipDataset;
+        this.isolatedDataset = isolatedDataset;
         this.clipOutliers = clipOutliers;
         this.notes = List.copyOf(notes);
         this.dataRange = findDataRange(lines);
@@ -178,8 +180,43 @@ public final class MetricChart {
         }
 
         showGapMarkers(decimated.raw());
+        showIsolatedPoints(decimated.raw());
         showClipping(decimated);
         shown = decimated;
+    }
+
+    /** Marks every drawn point whose neighbours on both sides are gaps or missing, so a lone value is visible. */
+    private void showIsolatedPoints(List<DecimatedSeries> raw) {
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (DecimatedSeries series : raw) {
+            double[] markerX = new double[series.size()];
+            double[] markerY = new double[series.size()];
+            int count = 0;
+            for (int i = 0; i < series.size(); i++) {
+                boolean alone = !series.isGap(i) && (i == 0 || series.isGap(i - 1))
+                        && (i == series.size() - 1 || series.isGap(i + 1));
+                if (alone) {
+                    markerX[count] = series.x(i);
+                    markerY[count] = series.y(i);
+                    count++;
+                }
+            }
+            xs.add(markerX);
+            ys.add(markerY);
+            counts.add(count);
+        }
+        isolatedDataset.setSeries(xs, ys, counts);
+    }
+
+    /** Returns the number of points drawn as dots because no line reaches them. */
+    public int isolatedPointCount() {
+        int total = 0;
+        for (int series = 0; series < isolatedDataset.getSeriesCount(); series++) {
+            total += isolatedDataset.getItemCount(series);
+        }
+        return total;
     }
 
     /**

@@ -97,6 +97,9 @@ public final class MetricChartFactory {
         if (!groups.isEmpty()) {
             addGroups(plot, lines, groups, band, showMembers);
         }
+        ArrayXYDataset isolated = new ArrayXYDataset(keys.stream().map(label -> label + " (single points)").toList());
+        plot.setDataset(5, isolated);
+        plot.setRenderer(5, isolatedRenderer(lines));
         ArrayXYDataset clipped = new ArrayXYDataset(keys.stream().map(label -> label + " (outside the fitted range)").toList());
         plot.setDataset(3, clipped);
         plot.setRenderer(3, clipRenderer(lines));
@@ -116,7 +119,8 @@ public final class MetricChartFactory {
             subtitle.setPosition(RectangleEdge.BOTTOM);
             chart.addSubtitle(subtitle);
         }
-        MetricChart metricChart = new MetricChart(key, chart, lines, raw, smoothed, gaps, clipped, options.clipOutliers(), notes);
+        MetricChart metricChart = new MetricChart(key, chart, lines, raw, smoothed, gaps, clipped, isolated,
+                options.clipOutliers(), notes);
         metricChart.show(metricChart.decimateAll(options.pixelWidth()));
         return metricChart;
     }
@@ -148,6 +152,7 @@ public final class MetricChartFactory {
         if (scale == YAxisScale.LOG) {
             LogAxis axis = new LogAxis("Value (log scale)");
             axis.setBase(10.0);
+            axis.setNumberFormatOverride(new CompactNumberFormat());
             return axis;
         }
         NumberAxis axis = new NumberAxis("Value");
@@ -239,6 +244,18 @@ public final class MetricChartFactory {
         }
     }
 
+    /** Draws points that have no drawn neighbour, which a line alone would not show, as small dots. */
+    private static XYLineAndShapeRenderer isolatedRenderer(List<PlotLine> lines) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        java.awt.geom.Ellipse2D.Double dot = new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);
+        for (int i = 0; i < lines.size(); i++) {
+            renderer.setSeriesPaint(i, lines.get(i).color);
+            renderer.setSeriesShape(i, dot);
+            renderer.setSeriesVisibleInLegend(i, false);
+        }
+        return renderer;
+    }
+
     private static XYLineAndShapeRenderer clipRenderer(List<PlotLine> lines) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         java.awt.geom.Path2D.Double triangle = new java.awt.geom.Path2D.Double();
@@ -262,6 +279,15 @@ public final class MetricChartFactory {
             if (!counts.isEmpty()) {
                 notes.add("Not drawn on the time axis: " + counts + ".");
             }
+        }
+        List<String> nonFinite = new ArrayList<>();
+        for (PlotLine line : lines) {
+            if (line.nonFinite > 0) {
+                nonFinite.add(line.key + ": " + line.nonFinite);
+            }
+        }
+        if (!nonFinite.isEmpty()) {
+            notes.add("NaN or infinite values, drawn as gaps marked ×: " + String.join(", ", nonFinite) + ".");
         }
         if (options.yScale() == YAxisScale.LOG) {
             String counts = countsByRun(lines, false);

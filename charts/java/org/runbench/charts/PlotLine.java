@@ -17,11 +17,13 @@ final class PlotLine {
     final double[] smoothedY;
     final int withoutTimestamp;
     final int notPositive;
+    /** Points whose value is NaN or infinite, drawn as gaps. */
+    final int nonFinite;
     /** Whether x never decreases, so an x range can be found by binary search instead of a full scan. */
     final boolean xSorted;
 
     private PlotLine(String key, Color color, double[] x, double[] y, double[] smoothedY, int withoutTimestamp,
-                     int notPositive) {
+                     int notPositive, int nonFinite) {
         this.key = key;
         this.color = color;
         this.x = x;
@@ -29,6 +31,7 @@ final class PlotLine {
         this.smoothedY = smoothedY;
         this.withoutTimestamp = withoutTimestamp;
         this.notPositive = notPositive;
+        this.nonFinite = nonFinite;
         this.xSorted = isSorted(x);
     }
 
@@ -87,6 +90,12 @@ final class PlotLine {
             }
         }
 
+        int nonFinite = 0;
+        for (double value : y) {
+            if (!Double.isFinite(value)) {
+                nonFinite++;
+            }
+        }
         double[] smoothed = options.smoothing().isEnabled() ? options.smoothing().apply(y) : null;
         int notPositive = 0;
         if (options.yScale() == YAxisScale.LOG) {
@@ -95,7 +104,7 @@ final class PlotLine {
                 hideNotPositive(smoothed);
             }
         }
-        return new PlotLine(key, run.color(), x, y, smoothed, withoutTimestamp, notPositive);
+        return new PlotLine(key, run.color(), x, y, smoothed, withoutTimestamp, notPositive, nonFinite);
     }
 
     /** Replaces finite values of zero or less with NaN and returns how many there were. */

@@ -57,13 +57,11 @@ final class ChartCell extends VBox {
         VBox.setVgrow(viewer, Priority.ALWAYS);
         readout.getStyleClass().add("chart-readout");
         readout.setWrapText(true);
+        // Two lines of read-out whatever its length, so hovering never changes the height of the cell.
+        readout.setMinHeight(32);
+        readout.setPrefHeight(32);
+        readout.setMaxHeight(32);
         getChildren().addAll(viewer, readout);
-        if (!chart.notes().isEmpty()) {
-            Label notes = new Label(String.join("\n", chart.notes()));
-            notes.getStyleClass().add("chart-note");
-            notes.setWrapText(true);
-            getChildren().add(notes);
-        }
 
         XYPlot plot = chart.chart().getXYPlot();
         plot.setDomainCrosshairVisible(true);
@@ -79,6 +77,10 @@ final class ChartCell extends VBox {
             public void chartMouseMoved(ChartMouseEventFX event) {
                 showReadout(event.getTrigger().getX());
             }
+        });
+        viewer.setOnMouseExited(event -> {
+            readout.setText(" ");
+            plot.setDomainCrosshairValue(Double.NaN);
         });
     }
 

@@ -71,6 +71,7 @@ public final class ComparisonView extends BorderPane {
         model.charts().addListener((ListChangeListener<ComparisonViewModel.ChartItem>) change -> layoutCharts());
         model.columnsProperty().addListener((observable, old, value) -> placeCells());
         model.runs().addListener((ListChangeListener<RunRow>) change -> showLegend());
+        model.loadingProperty().addListener((observable, was, loadingNow) -> updatePlaceholder());
     }
 
     private javafx.scene.layout.VBox toolbar() {
@@ -85,9 +86,13 @@ public final class ComparisonView extends BorderPane {
         filter.setPromptText("Filter metrics (text or regex)");
         filter.setPrefColumnCount(18);
         filter.textProperty().bindBidirectional(model.filterProperty());
-        Tooltip filterTip = new Tooltip();
-        filterTip.textProperty().bind(model.filterErrorProperty());
+        Tooltip filterTip = new Tooltip("A regular expression searched in metric/variant, case-insensitive;"
+                + " text that is not a valid expression is matched as typed");
         filter.setTooltip(filterTip);
+        model.filterErrorProperty().addListener((observable, old, error) -> {
+            filter.setStyle(error == null || error.isEmpty() ? "" : "-fx-border-color: #c77700;");
+            updatePlaceholder();
+        });
 
         ChoiceBox<XAxisMode> xAxis = new ChoiceBox<>();
         xAxis.setId("x-axis");
@@ -244,14 +249,19 @@ public final class ComparisonView extends BorderPane {
                     model.tasks(), this::followZoom));
         }
         placeCells();
+        updatePlaceholder();
         double[] zoom = model.rememberedZoom();
         if (zoom != null) {
             Range range = new Range(zoom[0], zoom[1]);
             cells.forEach(cell -> cell.applyXRange(range));
         }
+    }
+
+    private void updatePlaceholder() {
         emptyLabel.setVisible(cells.isEmpty() && !model.loadingProperty().get());
+        String error = model.filterErrorProperty().get();
         emptyLabel.setText(model.runs().isEmpty() ? "Select runs in the Runs tab and press Compare."
-                : "No metric matches the filter.");
+                : "No metric matches the filter." + (error == null || error.isEmpty() ? "" : "\n" + error));
     }
 
     private HBox groupControls() {

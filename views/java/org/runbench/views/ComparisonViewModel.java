@@ -152,8 +152,8 @@ public final class ComparisonViewModel {
             }
             loaded = built.points;
             hyperparameters = built.parameters;
-            charts.setAll(built.charts);
             loading.set(false);
+            charts.setAll(built.charts);
         }, error -> {
             loading.set(false);
             messages.showError("Opening the comparison failed", MainViewModel.messageOf(error));

@@ -39,7 +39,7 @@ public final class MainViewModel {
     private final ObservableList<SeriesKey> metricKeys = FXCollections.observableArrayList();
     private final ObservableList<RunRow> selectedRuns = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<List<RunRow>> comparedRuns = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<CompareRequest> comparedRuns = new SimpleObjectProperty<>();
 
     public MainViewModel(RunRepository repository, ImportService importService, TaskRunner tasks, UserMessages messages) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -80,7 +80,7 @@ public final class MainViewModel {
             rows.forEach(row -> keys.addAll(row.summaries().keySet()));
             metricKeys.setAll(keys);
             runs.setAll(rows);
-            status.set(project.name() + ": " + rows.size() + " runs");
+            status.set(project.name() + ": " + count(rows.size(), "run"));
         }, this::showFailure);
     }
 
@@ -102,7 +102,7 @@ public final class MainViewModel {
             return;
         }
         tasks.submit("Importing " + describe(paths), progress -> importService.importPaths(paths, progress), report -> {
-            status.set("Imported " + report.runs().size() + " runs, " + report.pointsWritten() + " new points");
+            status.set("Imported " + count(report.runs().size(), "run") + ", " + count(report.pointsWritten(), "new point"));
             String project = report.runs().isEmpty() ? null : report.runs().get(0).project();
             refreshProjectsSelecting(project);
         }, error -> messages.showError("Import failed", messageOf(error)));
@@ -132,7 +132,23 @@ public final class MainViewModel {
             messages.showInfo("Nothing to compare", "This project has no runs. Import runs with File > Import.");
             return;
         }
-        comparedRuns.set(chosen);
+        comparedRuns.set(new CompareRequest(chosen));
+    }
+
+    /**
+     * A request to open a comparison. Each request is a new object that is never equal to another, so
+     * pressing Compare again on the same runs opens the comparison again.
+     */
+    public static final class CompareRequest {
+        private final List<RunRow> rows;
+
+        CompareRequest(List<RunRow> rows) {
+            this.rows = List.copyOf(rows);
+        }
+
+        public List<RunRow> rows() {
+            return rows;
+        }
     }
 
     /** Returns the label of the compare button for the current selection. */
@@ -140,7 +156,7 @@ public final class MainViewModel {
         if (selectedRuns.size() >= 2) {
             return "Compare " + selectedRuns.size() + " selected runs";
         }
-        return "Compare all " + runs.size() + " runs";
+        return runs.size() == 1 ? "Compare the run" : "Compare all " + runs.size() + " runs";
     }
 
     /** Groups metric keys by metric for the column picker. */
@@ -162,6 +178,10 @@ public final class MainViewModel {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    static String count(long number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     private static String describe(List<Path> paths) {
@@ -193,8 +213,8 @@ public final class MainViewModel {
         return status;
     }
 
-    /** The runs of the open comparison; set by {@link #compare()}. */
-    public ObjectProperty<List<RunRow>> comparedRunsProperty() {
+    /** The latest request to compare runs; set by {@link #compare()}. */
+    public ObjectProperty<CompareRequest> comparedRunsProperty() {
         return comparedRuns;
     }
 

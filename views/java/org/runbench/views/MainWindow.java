@@ -125,8 +125,8 @@ public final class MainWindow extends BorderPane {
             summary.load(List.copyOf(comparison.runs()));
             diff.load(List.copyOf(comparison.runs()));
         });
-        model.comparedRunsProperty().addListener((observable, old, rows) -> {
-            comparison.load(rows);
+        model.comparedRunsProperty().addListener((observable, old, request) -> {
+            comparison.load(request.rows());
             tabs.getSelectionModel().select(comparisonTab);
         });
     }
@@ -174,6 +174,7 @@ public final class MainWindow extends BorderPane {
         TableColumn<RunRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(cell -> new ReadOnlyStringWrapper(statusText(cell.getValue().run())));
         TableColumn<RunRow, Long> lastIteration = new TableColumn<>("Last iteration");
+        lastIteration.setPrefWidth(110);
         lastIteration.setCellValueFactory(cell -> {
             long iteration = cell.getValue().run().lastIteration();
             return new ReadOnlyObjectWrapper<>(iteration == Run.NO_ITERATION ? null : iteration);
@@ -334,6 +335,11 @@ public final class MainWindow extends BorderPane {
         }));
         autoSyncTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
         autoSyncTimer.play();
+    }
+
+    /** Returns the title of the selected tab, for tests. */
+    public String selectedTabTitle() {
+        return tabs.getSelectionModel().getSelectedItem().getText();
     }
 
     /** Returns the runs table, for tests. */

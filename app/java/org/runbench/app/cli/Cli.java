@@ -20,6 +20,12 @@ public final class Cli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof CommandLine.ParameterException usage) {
+                err.println("runbench: " + usage.getMessage());
+                err.println("See '" + usage.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+                err.flush();
+                return USAGE;
+            }
             if (exception instanceof CliFailure || exception instanceof CacheException) {
                 err.println("runbench: " + exception.getMessage());
             } else {

@@ -70,9 +70,17 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Pattern pattern = RunSelection.metricPattern(metric);
+        Pattern pattern = RunSelection.metricPattern(spec, metric);
         try (RunCache cache = parent.openCache()) {
             List<Run> runs = RunSelection.resolve(cache, runArguments);
+            boolean anySeries = false;
+            for (Run run : runs) {
+                anySeries |= !RunSelection.matchingKeys(cache, run, pattern).isEmpty();
+            }
+            if (!anySeries) {
+                throw new CliFailure("No series of the given runs matches --metric '" + metric
+                        + "'. List the series with 'runbench runs --json'.");
+            }
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();
                 write(cache, runs, pattern, stdout);

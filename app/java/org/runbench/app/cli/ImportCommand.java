@@ -47,7 +47,8 @@ final class ImportCommand implements Callable<Integer> {
                 out.printf("%-9s %s  %s (project %s): %d new points%n", outcomeLabel(run.outcome()), run.taskId(), run.name(),
                         run.project(), run.pointsWritten());
             }
-            out.printf("Imported %d runs, %d new points, into %s%n", report.runs().size(), report.pointsWritten(), cache.directory());
+            out.printf("Imported %d run%s, %d new point%s, into %s%n", report.runs().size(), report.runs().size() == 1 ? "" : "s",
+                    report.pointsWritten(), report.pointsWritten() == 1 ? "" : "s", cache.directory());
         }
         return Cli.OK;
     }

@@ -75,7 +75,7 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String format = outputFormat();
         ChartOptions options = chartOptions();
-        Pattern pattern = RunSelection.metricPattern(metric);
+        Pattern pattern = RunSelection.metricPattern(spec, metric);
         List<MetricChart> charts = new ArrayList<>();
         try (RunCache cache = parent.openCache()) {
             List<Run> runs = RunSelection.resolve(cache, runArguments);
@@ -86,6 +86,11 @@ final class PlotCommand implements Callable<Integer> {
                     byKey.computeIfAbsent(key, k -> new ArrayList<>())
                             .add(new RunSeries(run.name(), colors.colorOf(run.id()), cache.points(run.id(), key)));
                 }
+            }
+            if (options.xAxis().usesTimestamps() && byKey.values().stream().flatMap(List::stream)
+                    .noneMatch(line -> hasTimestamp(line.points()))) {
+                throw new CliFailure("None of the selected series has wall-clock timestamps (Hugging Face trainer_state.json"
+                        + " files record none), so --x " + xAxis + " has nothing to draw. Use --x iteration.");
             }
             if (byKey.isEmpty()) {
                 throw new CliFailure("No series of the given runs matches --metric '" + metric
@@ -100,14 +105,24 @@ final class PlotCommand implements Callable<Integer> {
             grid.writePng(out);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("Wrote %d charts to %s (%d x %d pixels)%n", charts.size(), out, grid.width(), grid.height());
+        stdout.printf("Wrote %d chart%s to %s (%d x %d pixels)%n", charts.size(), charts.size() == 1 ? "" : "s", out,
+                grid.width(), grid.height());
         return Cli.OK;
+    }
+
+    private static boolean hasTimestamp(org.runbench.model.PointSeries points) {
+        for (int i = 0; i < points.size(); i++) {
+            if (points.timestamp(i) != org.runbench.model.PointSeries.NO_TIMESTAMP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String outputFormat() {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-            throw new CliFailure("--out " + out + " must end in .png or .svg, which picks the image format.");
+            throw RunSelection.usageError(spec, "--out " + out + " must end in .png or .svg, which picks the image format.");
         }
         Path folder = out.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
@@ -121,16 +136,16 @@ final class PlotCommand implements Callable<Integer> {
             case "iteration" -> XAxisMode.ITERATION;
             case "wall" -> XAxisMode.WALL_TIME;
             case "relative" -> XAxisMode.RELATIVE_TIME;
-            default -> throw new CliFailure("--x " + xAxis + " is not an x axis; use iteration, wall or relative.");
+            default -> throw RunSelection.usageError(spec, "--x " + xAxis + " is not an x axis; use iteration, wall or relative.");
         };
         if (!(smooth >= 0 && smooth <= 0.999)) {
-            throw new CliFailure("--smooth " + smooth + " is outside 0 to 0.999; 0 turns smoothing off.");
+            throw RunSelection.usageError(spec, "--smooth " + smooth + " is outside 0 to 0.999; 0 turns smoothing off.");
         }
         if (columns < 1 || columns > ChartGrid.MAX_COLUMNS) {
-            throw new CliFailure("--columns " + columns + " is outside 1 to " + ChartGrid.MAX_COLUMNS + ".");
+            throw RunSelection.usageError(spec, "--columns " + columns + " is outside 1 to " + ChartGrid.MAX_COLUMNS + ".");
         }
         if (width < 100 || height < 100 || width > 10_000 || height > 10_000) {
-            throw new CliFailure("--width " + width + " --height " + height + ": each must be 100 to 10000 pixels.");
+            throw RunSelection.usageError(spec, "--width " + width + " --height " + height + ": each must be 100 to 10000 pixels.");
         }
         LineSmoothing smoothing = smooth == 0 ? LineSmoothing.none() : new LineSmoothing.Ema(smooth);
         return new ChartOptions(mode, logY ? YAxisScale.LOG : YAxisScale.LINEAR, smoothing, width);

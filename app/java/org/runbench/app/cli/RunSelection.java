@@ -36,16 +36,21 @@ final class RunSelection {
         return new ArrayList<>(runs);
     }
 
-    static Pattern metricPattern(String regex) {
+    static Pattern metricPattern(picocli.CommandLine.Model.CommandSpec spec, String regex) {
         if (regex == null) {
             return null;
         }
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new CliFailure("The metric filter '" + regex + "' is not a valid regular expression: "
+            throw usageError(spec, "The metric filter '" + regex + "' is not a valid regular expression: "
                     + e.getDescription() + ". Use for example --metric 'loss' or --metric '^val/'.");
         }
+    }
+
+    /** Returns an exception for an option value that is invalid as typed; the command line exits with 2. */
+    static picocli.CommandLine.ParameterException usageError(picocli.CommandLine.Model.CommandSpec spec, String message) {
+        return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /** Returns whether {@code key} matches the filter: a find on {@code metric/variant}; null matches all. */

@@ -46,6 +46,14 @@ public final class LocalImportService implements ImportService {
             throw new ImportFailure("Reading " + paths + " failed: " + e.getMessage()
                     + ". Check that the files exist and are readable, then import again.", e);
         }
+        for (ParsedRun run : runs) {
+            long points = run.series().values().stream().mapToLong(org.runbench.model.PointSeries::size).sum();
+            if (points == 0) {
+                throw new ImportFailure(run.sourcePath() + " has no numeric metric values: every column other than the step"
+                        + " is missing, empty or text. Check that the metric columns hold numbers, then import again."
+                        + " Nothing was imported.", null);
+            }
+        }
         return store(runs, progress, null);
     }
 

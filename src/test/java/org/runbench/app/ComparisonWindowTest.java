@@ -102,6 +102,22 @@ class ComparisonWindowTest {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void compareAgainReopensComparisonTab(FxRobot robot) throws TimeoutException {
+        TableView<RunRow> table = window.runsTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+        robot.clickOn("#compare-button");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewers(robot).size() > 2);
+
+        assertThat(window.selectedTabTitle()).isEqualTo("Comparison");
+
+        robot.clickOn("Runs");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.selectedTabTitle().equals("Runs"));
+        robot.clickOn("#compare-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.selectedTabTitle().equals("Comparison"));
+        assertThat(errors).isEmpty();
+    }
+
     private static void assertSameColourPerRun(Set<ChartViewer> viewers) {
         List<Object> firstColours = null;
         for (ChartViewer viewer : viewers) {

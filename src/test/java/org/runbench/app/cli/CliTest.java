@@ -79,6 +79,37 @@ class CliTest {
     }
 
     @Test
+    void plotOnTimeAxisWithoutTimestampsExitsOne() throws Exception {
+        run("import", realRuns("whisper-ja-hf-trainer/trainer_state.json").toString());
+        int status = run("plot", "whisper-ja-hf-trainer", "--metric", "loss", "--x", "wall", "--out",
+                temp.resolve("w.png").toString());
+
+        assertThat(status).isEqualTo(Cli.FAILURE);
+        assertThat(err).contains("None of the selected series has wall-clock timestamps").contains("Use --x iteration.");
+        assertThat(temp.resolve("w.png")).doesNotExist();
+    }
+
+    @Test
+    void unknownSubcommandIsUsageError() {
+        assertThat(run("bogus")).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
+    void importOfFileWithoutValuesExitsOne() throws Exception {
+        Path stepsOnly = temp.resolve("steps.csv");
+        Files.writeString(stepsOnly, "step\n0\n1\n");
+        Path textOnly = temp.resolve("text.jsonl");
+        Files.writeString(textOnly, "{\"step\": 0, \"note\": \"warm-up\"}\n");
+
+        assertThat(run("import", stepsOnly.toString())).isEqualTo(Cli.FAILURE);
+        assertThat(err).contains(stepsOnly.toAbsolutePath().toString()).contains("has no numeric metric values");
+        assertThat(run("import", textOnly.toString())).isEqualTo(Cli.FAILURE);
+        try (RunCache opened = RunCache.open(cache)) {
+            assertThat(opened.allRuns()).isEmpty();
+        }
+    }
+
+    @Test
     void unknownOptionIsUsageError() {
         int status = run("runs", "--no-such-option");
 
@@ -102,12 +133,22 @@ class CliTest {
     }
 
     @Test
-    void invalidMetricRegexExitsOne() throws Exception {
+    void invalidMetricRegexIsUsageError() throws Exception {
         run("import", realRuns("rl-trained-agents").toString());
         int status = run("export", "a2c/CartPole-v1_1", "--metric", "([");
 
-        assertThat(status).isEqualTo(Cli.FAILURE);
+        assertThat(status).isEqualTo(Cli.USAGE);
         assertThat(err).contains("The metric filter '([' is not a valid regular expression");
+    }
+
+    @Test
+    void exportWithNoMatchingSeriesExitsOne() throws Exception {
+        run("import", realRuns("rl-trained-agents").toString());
+        int status = run("export", "a2c/CartPole-v1_1", "--metric", "zzz");
+
+        assertThat(status).isEqualTo(Cli.FAILURE);
+        assertThat(out).isEmpty();
+        assertThat(err).contains("No series of the given runs matches --metric 'zzz'");
     }
 
     @Test
@@ -216,11 +257,15 @@ class CliTest {
     void plotRejectsUnknownFormatAndAxis() throws Exception {
         run("import", realRuns("rl-trained-agents").toString());
         assertThat(run("plot", "a2c/CartPole-v1_1", "--metric", "x", "--out", temp.resolve("a.gif").toString()))
-                .isEqualTo(Cli.FAILURE);
+                .isEqualTo(Cli.USAGE);
         assertThat(err).contains("must end in .png or .svg");
         assertThat(run("plot", "a2c/CartPole-v1_1", "--metric", "return", "--out", temp.resolve("a.png").toString(),
-                "--x", "epoch")).isEqualTo(Cli.FAILURE);
+                "--x", "epoch")).isEqualTo(Cli.USAGE);
         assertThat(err).contains("--x epoch is not an x axis; use iteration, wall or relative.");
+        assertThat(run("plot", "a2c/CartPole-v1_1", "--metric", "return", "--out", temp.resolve("a.png").toString(),
+                "--smooth", "2")).isEqualTo(Cli.USAGE);
+        assertThat(run("plot", "a2c/CartPole-v1_1", "--metric", "return", "--out", temp.resolve("a.png").toString(),
+                "--columns", "0")).isEqualTo(Cli.USAGE);
         assertThat(run("plot", "a2c/CartPole-v1_1", "--metric", "nothing-matches", "--out", temp.resolve("b.png").toString()))
                 .isEqualTo(Cli.FAILURE);
         assertThat(err).contains("No series of the given runs matches --metric 'nothing-matches'");
