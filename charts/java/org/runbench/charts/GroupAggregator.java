@@ -90,13 +90,13 @@ final class GroupAggregator {
     private static double[] exactPositions(List<PlotLine> members) {
         int total = 0;
         for (PlotLine line : members) {
-            total += line.x.length;
+            total += line.size();
         }
         double[] all = new double[total];
         int offset = 0;
         for (PlotLine line : members) {
-            System.arraycopy(line.x, 0, all, offset, line.x.length);
-            offset += line.x.length;
+            System.arraycopy(line.xValues(), 0, all, offset, line.size());
+            offset += line.size();
         }
         Arrays.sort(all);
         int distinct = 0;
@@ -116,7 +116,7 @@ final class GroupAggregator {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (PlotLine line : members) {
-            for (double value : line.x) {
+            for (double value : line.xValues()) {
                 min = Math.min(min, value);
                 max = Math.max(max, value);
             }
@@ -132,13 +132,14 @@ final class GroupAggregator {
     private static double[] memberValues(PlotLine line, double[] positions, boolean exact, int slots) {
         double[] sums = new double[slots];
         int[] counts = new int[slots];
-        for (int i = 0; i < line.x.length; i++) {
+        for (int i = 0; i < line.size(); i++) {
             double value = line.y[i];
             if (!Double.isFinite(value)) {
                 continue;
             }
-            int slot = exact ? Arrays.binarySearch(positions, line.x[i])
-                    : (int) Math.min(slots - 1, Math.floor((line.x[i] - positions[0]) / positions[1]));
+            double x = line.x(i);
+            int slot = exact ? Arrays.binarySearch(positions, x)
+                    : (int) Math.min(slots - 1, Math.floor((x - positions[0]) / positions[1]));
             sums[slot] += value;
             counts[slot]++;
         }

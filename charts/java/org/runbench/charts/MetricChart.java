@@ -97,29 +97,29 @@ public final class MetricChart {
      * each side are scanned, so a zoom costs time in proportion to what is visible.
      */
     private static DecimatedSeries decimateLine(PlotLine line, double[] y, double xMin, double xMax, int pixelWidth) {
-        double[] x = line.x;
-        if (!line.xSorted || x.length < 2048) {
-            return M4Decimator.decimate(x, y, xMin, xMax, pixelWidth);
+        int size = line.size();
+        if (!line.xSorted || size < 2048) {
+            double[] stored = line.storedX();
+            return M4Decimator.decimate(stored != null ? stored : line.xValues(), y, xMin, xMax, pixelWidth);
         }
-        int from = Math.max(0, firstAtLeast(x, xMin) - 1);
-        int to = Math.min(x.length, firstAbove(x, xMax) + 1);
-        if (from == 0 && to == x.length) {
-            return M4Decimator.decimate(x, y, xMin, xMax, pixelWidth);
-        }
+        int from = Math.max(0, firstAtLeast(line, xMin) - 1);
+        int to = Math.min(size, firstAbove(line, xMax) + 1);
         if (from >= to) {
             return DecimatedSeries.empty();
         }
+        if (from == 0 && to == size && line.storedX() != null) {
+            return M4Decimator.decimate(line.storedX(), y, xMin, xMax, pixelWidth);
+        }
         // NOTE: a gap that ends just before the copied range loses its marker at the range's left edge.
-        return M4Decimator.decimate(java.util.Arrays.copyOfRange(x, from, to), java.util.Arrays.copyOfRange(y, from, to),
-                xMin, xMax, pixelWidth);
+        return M4Decimator.decimate(line.xValues(from, to), java.util.Arrays.copyOfRange(y, from, to), xMin, xMax, pixelWidth);
     }
 
-    private static int firstAtLeast(double[] sorted, double value) {
+    private static int firstAtLeast(PlotLine sorted, double value) {
         int low = 0;
-        int high = sorted.length;
+        int high = sorted.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (sorted[middle] < value) {
+            if (sorted.x(middle) < value) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -128,12 +128,12 @@ public final class MetricChart {
         return low;
     }
 
-    private static int firstAbove(double[] sorted, double value) {
+    private static int firstAbove(PlotLine sorted, double value) {
         int low = 0;
-        int high = sorted.length;
+        int high = sorted.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (sorted[middle] <= value) {
+            if (sorted.x(middle) <= value) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -318,7 +318,7 @@ public final class MetricChart {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (PlotLine line : lines) {
-            if (line.x.length > 0) {
+            if (line.size() > 0) {
                 min = Math.min(min, line.minX());
                 max = Math.max(max, line.maxX());
             }

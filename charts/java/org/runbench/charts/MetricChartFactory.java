@@ -61,14 +61,25 @@ public final class MetricChartFactory {
      */
     public static MetricChart create(SeriesKey key, List<RunSeries> runs, ChartOptions options, List<RunGroup> groups,
                                      GroupBand band, boolean showMembers) {
+        Objects.requireNonNull(runs, "runs");
+        return createFromSources(key, runs.stream().map(SeriesSource::of).toList(), options, groups, band, showMembers);
+    }
+
+    /**
+     * Creates the chart as {@link #create(SeriesKey, List, ChartOptions, List, GroupBand, boolean)} does, reading
+     * each run's points from its source one at a time and keeping only the chart's own copy of x and y.
+     */
+    public static MetricChart createFromSources(SeriesKey key, List<SeriesSource> runs, ChartOptions options,
+                                                List<RunGroup> groups, GroupBand band, boolean showMembers) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(options, "options");
 
-        List<String> keys = uniqueKeys(runs);
+        List<String> keys = uniqueKeys(runs.stream().map(SeriesSource::label).toList());
         List<PlotLine> lines = new ArrayList<>(runs.size());
         for (int i = 0; i < runs.size(); i++) {
-            lines.add(PlotLine.prepare(keys.get(i), runs.get(i), options));
+            SeriesSource source = runs.get(i);
+            lines.add(PlotLine.prepare(keys.get(i), source.color(), source.points().get(), options));
         }
 
         boolean smoothing = options.smoothing().isEnabled();
@@ -125,14 +136,14 @@ public final class MetricChartFactory {
         return metricChart;
     }
 
-    private static List<String> uniqueKeys(List<RunSeries> runs) {
+    private static List<String> uniqueKeys(List<String> labels) {
         Set<String> used = new HashSet<>();
-        List<String> keys = new ArrayList<>(runs.size());
-        for (RunSeries run : runs) {
-            String candidate = run.label();
+        List<String> keys = new ArrayList<>(labels.size());
+        for (String label : labels) {
+            String candidate = label;
             int suffix = 2;
             while (!used.add(candidate)) {
-                candidate = run.label() + " (" + suffix++ + ")";
+                candidate = label + " (" + suffix++ + ")";
             }
             keys.add(candidate);
         }

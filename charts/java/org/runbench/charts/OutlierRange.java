@@ -28,8 +28,9 @@ final class OutlierRange {
     static double[] percentiles(List<PlotLine> lines, double xMin, double xMax) {
         long visible = 0;
         for (PlotLine line : lines) {
-            for (int i = 0; i < line.x.length; i++) {
-                if (line.x[i] >= xMin && line.x[i] <= xMax && Double.isFinite(line.y[i])) {
+            for (int i = 0; i < line.size(); i++) {
+                double x = line.x(i);
+                if (x >= xMin && x <= xMax && Double.isFinite(line.y[i])) {
                     visible++;
                 }
             }
@@ -42,8 +43,9 @@ final class OutlierRange {
         int count = 0;
         long seen = 0;
         for (PlotLine line : lines) {
-            for (int i = 0; i < line.x.length && count < sample.length; i++) {
-                if (line.x[i] >= xMin && line.x[i] <= xMax && Double.isFinite(line.y[i])) {
+            for (int i = 0; i < line.size() && count < sample.length; i++) {
+                double x = line.x(i);
+                if (x >= xMin && x <= xMax && Double.isFinite(line.y[i])) {
                     if (seen % stride == 0) {
                         sample[count++] = line.y[i];
                     }

@@ -26,7 +26,6 @@ import org.runbench.charts.LineSmoothing;
 import org.runbench.charts.MetricChart;
 import org.runbench.charts.MetricChartFactory;
 import org.runbench.charts.RunColors;
-import org.runbench.charts.RunSeries;
 import org.runbench.charts.XAxisMode;
 import org.runbench.charts.YAxisScale;
 import org.runbench.model.PointSeries;
@@ -143,9 +142,9 @@ public final class ComparisonViewModel {
             for (RunRow row : rows) {
                 parameters.put(row.run().id(), repository.hyperparameters(row.run().id()));
             }
-            Map<SeriesKey, List<LoadedLine>> points = readPoints(rows, progress);
+            Map<SeriesKey, List<LoadedLine>> points = seriesOf(rows);
             ChartInputs withParameters = inputs.withHyperparameters(parameters);
-            return new Built(points, parameters, buildCharts(points, options, keyFilter, withParameters));
+            return new Built(points, parameters, buildCharts(repository, points, options, keyFilter, withParameters, progress));
         }, built -> {
             if (current != generation) {
                 return;
@@ -164,23 +163,19 @@ public final class ComparisonViewModel {
                          Map<RunId, List<org.runbench.model.Hyperparameter>> parameters, List<ChartItem> charts) {
     }
 
-    /** One run's points for one series, as read from the cache. */
-    record LoadedLine(RunRow row, PointSeries points) {
+    /**
+     * One run that has a given series. Points are not kept here: each chart build reads them from the cache
+     * and keeps only what the chart needs, so a comparison of millions of points fits in memory.
+     */
+    record LoadedLine(RunRow row) {
     }
 
-    private Map<SeriesKey, List<LoadedLine>> readPoints(List<RunRow> rows, org.runbench.sync.Progress progress) {
+    private static Map<SeriesKey, List<LoadedLine>> seriesOf(List<RunRow> rows) {
         Map<SeriesKey, List<LoadedLine>> byKey = new TreeMap<>();
-        int done = 0;
         for (RunRow row : rows) {
-            if (progress.isCancelled()) {
-                break;
-            }
-            progress.update("Reading " + row.name(), (double) done / rows.size());
             for (SeriesKey key : row.summaries().keySet()) {
-                PointSeries points = repository.points(row.run().id(), key);
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new LoadedLine(row, points));
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new LoadedLine(row));
             }
-            done++;
         }
         return byKey;
     }
@@ -204,20 +199,29 @@ public final class ComparisonViewModel {
     }
 
     /** Builds one chart per series key that passes the filter, in key order, using both cores. */
-    private static List<ChartItem> buildCharts(Map<SeriesKey, List<LoadedLine>> points, ChartOptions options,
-                                               Predicate<SeriesKey> keyFilter, ChartInputs inputs) {
+    private static List<ChartItem> buildCharts(RunRepository repository, Map<SeriesKey, List<LoadedLine>> points,
+                                               ChartOptions options, Predicate<SeriesKey> keyFilter, ChartInputs inputs,
+                                               org.runbench.sync.Progress progress) {
         List<Map.Entry<SeriesKey, List<LoadedLine>>> entries = new ArrayList<>();
         for (Map.Entry<SeriesKey, List<LoadedLine>> entry : points.entrySet()) {
             if (keyFilter.test(entry.getKey())) {
                 entries.add(entry);
             }
         }
-        return entries.parallelStream().map(entry -> buildChart(entry.getKey(), entry.getValue(), options, inputs))
-                .filter(java.util.Objects::nonNull).toList();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        return entries.parallelStream().map(entry -> {
+            if (progress.isCancelled()) {
+                return null;
+            }
+            ChartItem item = buildChart(repository, entry.getKey(), entry.getValue(), options, inputs);
+            progress.update("Drawing " + entry.getKey().label(), (double) done.incrementAndGet() / entries.size());
+            return item;
+        }).filter(java.util.Objects::nonNull).toList();
     }
 
-    private static ChartItem buildChart(SeriesKey key, List<LoadedLine> loadedLines, ChartOptions options, ChartInputs inputs) {
-        List<RunSeries> lines = new ArrayList<>();
+    private static ChartItem buildChart(RunRepository repository, SeriesKey key, List<LoadedLine> loadedLines,
+                                        ChartOptions options, ChartInputs inputs) {
+        List<org.runbench.charts.SeriesSource> lines = new ArrayList<>();
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         Map<String, java.awt.Color> groupColours = new LinkedHashMap<>();
         for (LoadedLine line : loadedLines) {
@@ -230,14 +234,16 @@ public final class ComparisonViewModel {
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(lines.size());
                 groupColours.putIfAbsent(group, inputs.colours().get(id));
             }
-            lines.add(new RunSeries(line.row().name(), inputs.colours().get(id), line.points()));
+            lines.add(new org.runbench.charts.SeriesSource(line.row().name(), inputs.colours().get(id),
+                    () -> repository.points(id, key)));
         }
         if (lines.isEmpty()) {
             return null;
         }
         List<org.runbench.charts.RunGroup> runGroups = new ArrayList<>();
         groups.forEach((label, members) -> runGroups.add(new org.runbench.charts.RunGroup(label, groupColours.get(label), members)));
-        MetricChart chart = MetricChartFactory.create(key, lines, options, runGroups, inputs.band(), inputs.showMembers());
+        MetricChart chart = MetricChartFactory.createFromSources(key, lines, options, runGroups, inputs.band(),
+                inputs.showMembers());
         return new ChartItem(chart, chart.shownLines());
     }
 
@@ -251,7 +257,7 @@ public final class ComparisonViewModel {
         ChartInputs inputs = chartInputs();
         Map<SeriesKey, List<LoadedLine>> points = loaded;
         long current = ++generation;
-        tasks.submit("Drawing charts", progress -> buildCharts(points, options, keyFilter, inputs), built -> {
+        tasks.submit("Drawing charts", progress -> buildCharts(repository, points, options, keyFilter, inputs, progress), built -> {
             if (current == generation) {
                 charts.setAll(built);
             }
@@ -314,7 +320,8 @@ public final class ComparisonViewModel {
         int columnCount = Math.max(1, Math.min(org.runbench.charts.ChartGrid.MAX_COLUMNS, columns.get()));
         return (file, format) -> {
             List<MetricChart> exported = new ArrayList<>();
-            buildCharts(points, options, keyFilter, inputs).forEach(item -> exported.add(item.chart()));
+            buildCharts(repository, points, options, keyFilter, inputs, org.runbench.sync.Progress.NONE)
+                    .forEach(item -> exported.add(item.chart()));
             org.runbench.charts.ChartGrid grid = new org.runbench.charts.ChartGrid(exported,
                     Math.min(columnCount, Math.max(1, exported.size())), 800, 500);
             if ("svg".equals(format)) {
@@ -468,7 +475,7 @@ public final class ComparisonViewModel {
      * visible run, as CSV with the header of {@code runbench export}. Blocks; call it on the task runner.
      */
     public void writeVisiblePoints(java.nio.file.Path file, double lower, double upper) throws java.io.IOException {
-        VisiblePointsCsv.write(file, loaded, keyFilter(), java.util.Set.copyOf(hiddenRuns), xAxis.get(), lower, upper);
+        VisiblePointsCsv.write(file, repository, loaded, keyFilter(), java.util.Set.copyOf(hiddenRuns), xAxis.get(), lower, upper);
     }
 
     public ObservableList<RunRow> runs() {

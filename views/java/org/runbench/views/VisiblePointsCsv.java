@@ -22,7 +22,8 @@ final class VisiblePointsCsv {
     private VisiblePointsCsv() {
     }
 
-    static void write(Path file, Map<SeriesKey, List<ComparisonViewModel.LoadedLine>> loaded, Predicate<SeriesKey> keys,
+    static void write(Path file, org.runbench.model.RunRepository repository,
+                      Map<SeriesKey, List<ComparisonViewModel.LoadedLine>> loaded, Predicate<SeriesKey> keys,
                       Set<RunId> hidden, XAxisMode axis, double lower, double upper) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
@@ -33,16 +34,16 @@ final class VisiblePointsCsv {
                 }
                 for (ComparisonViewModel.LoadedLine line : entry.getValue()) {
                     if (!hidden.contains(line.row().run().id())) {
-                        writeLine(out, entry.getKey(), line, axis, lower, upper);
+                        PointSeries points = repository.points(line.row().run().id(), entry.getKey());
+                        writeLine(out, entry.getKey(), line, points, axis, lower, upper);
                     }
                 }
             }
         }
     }
 
-    private static void writeLine(BufferedWriter out, SeriesKey key, ComparisonViewModel.LoadedLine line, XAxisMode axis,
-                                  double lower, double upper) throws IOException {
-        PointSeries points = line.points();
+    private static void writeLine(BufferedWriter out, SeriesKey key, ComparisonViewModel.LoadedLine line, PointSeries points,
+                                  XAxisMode axis, double lower, double upper) throws IOException {
         long origin = earliestTimestamp(points);
         String prefix = cell(line.row().run().id().taskId()) + "," + cell(line.row().name()) + "," + cell(key.metric())
                 + "," + cell(key.variant()) + ",";
