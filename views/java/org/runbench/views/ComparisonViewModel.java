@@ -28,7 +28,6 @@ import org.runbench.charts.MetricChartFactory;
 import org.runbench.charts.RunColors;
 import org.runbench.charts.XAxisMode;
 import org.runbench.charts.YAxisScale;
-import org.runbench.model.PointSeries;
 import org.runbench.model.RunId;
 import org.runbench.model.RunRepository;
 import org.runbench.model.SeriesKey;
