@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Tells whether the user has a ClearML server configured, so the app knows whether to offer the samples. */
+/** Checks whether the user has a ClearML server configured, which decides whether the app loads the samples. */
 final class ServerConfiguration {
 
     private ServerConfiguration() {

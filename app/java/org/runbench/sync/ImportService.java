@@ -15,7 +15,7 @@ public interface ImportService {
      */
     ImportReport importPaths(List<Path> paths, Progress progress);
 
-    /** What an import did: one entry per run. */
+    /** Outcome of an import: one entry per run. */
     record ImportReport(List<ImportedRun> runs) {
         public long pointsWritten() {
             return runs.stream().mapToLong(ImportedRun::pointsWritten).sum();

@@ -1,8 +1,8 @@
 package org.runbench.sync;
 
 /**
- * Receives progress of long work and tells it when to stop. Implementations must be thread-safe: work
- * calls them from a background thread.
+ * Receives progress of long work and signals when to stop. Implementations must be thread-safe because
+ * work calls them from a background thread.
  */
 public interface Progress {
 

@@ -15,7 +15,7 @@ public interface SyncService {
     /** Returns the configured servers, the default one first; empty when none is configured. */
     List<ServerEntry> servers();
 
-    /** Checks the connection to a configured server (by {@link ServerEntry#key()}). Never throws for network trouble. */
+    /** Checks the connection to a configured server (by {@link ServerEntry#key()}); network trouble is reported in the result. */
     ConnectionReport check(String serverKey);
 
     /** Lists the projects on a server, reading the server. */
@@ -75,7 +75,7 @@ public interface SyncService {
     }
 
     /**
-     * What one sync did.
+     * Outcome of one sync.
      *
      * @param runsChanged     runs found changed on the server and written
      * @param runsDeleted     cached runs no longer on the server, now marked deleted

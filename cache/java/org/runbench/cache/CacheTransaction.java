@@ -40,7 +40,7 @@ public final class CacheTransaction implements AutoCloseable {
         }
     }
 
-    /** What a merge of a full series did to the cached copy. */
+    /** Outcome of merging a full series into the cached copy. */
     public enum MergeOutcome {
         /** The series was not cached before and was written whole. */
         NEW,

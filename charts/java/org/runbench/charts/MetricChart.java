@@ -93,7 +93,7 @@ public final class MetricChart {
     }
 
     /**
-     * Decimates one line; when its x never decreases, only the points in the range and one neighbour on
+     * Decimates one line. When its x never decreases, only the points in the range and one neighbour on
      * each side are scanned, so a zoom costs time in proportion to what is visible.
      */
     private static DecimatedSeries decimateLine(PlotLine line, double[] y, double xMin, double xMax, int pixelWidth) {

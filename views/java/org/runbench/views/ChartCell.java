@@ -177,7 +177,7 @@ final class ChartCell extends VBox {
             return;
         }
         StringBuilder text = new StringBuilder(axisLabel(axis) + " " + format(x));
-        // A run whose points end before x (or start after it) has no value there; three pixel columns
+        // A run whose points end before x (or start after it) has no value there. Three pixel columns
         // of slack let the mouse land on a line's first or last point.
         double slack = 3 * axis.getRange().getLength() / Math.max(1, area.getWidth());
         for (int run = 0; run < lines.raw().size() && run < runLabels.size(); run++) {

@@ -39,7 +39,7 @@ import org.runbench.model.SeriesKey;
  */
 public final class ComparisonViewModel {
 
-    /** Pixel width charts are first decimated to, before the view knows the real width. */
+    /** Pixel width charts are first decimated to, before the view has measured the real width. */
     static final int INITIAL_PIXEL_WIDTH = 900;
 
     private final RunRepository repository;
@@ -95,7 +95,7 @@ public final class ComparisonViewModel {
         hiddenRuns.addListener((javafx.collections.SetChangeListener<RunId>) change -> rebuild());
     }
 
-    /** How the smoothed line is computed. */
+    /** Method that computes the smoothed line. */
     public enum SmoothingKind {
         /** TensorBoard's debiased exponential moving average, weight from the slider. */
         EMA("Exponential (TensorBoard)"),
@@ -505,12 +505,12 @@ public final class ComparisonViewModel {
         return logY;
     }
 
-    /** How runs are grouped into mean lines with a band. */
+    /** Returns the rule that groups runs into mean lines with a band. */
     public ObjectProperty<GroupMode> groupModeProperty() {
         return groupMode;
     }
 
-    /** The hyperparameter key ({@code section/name}), tag pattern or name pattern that groups runs. */
+    /** Returns the hyperparameter key ({@code section/name}), tag pattern or name pattern that groups runs. */
     public StringProperty groupKeyProperty() {
         return groupKey;
     }
@@ -519,12 +519,12 @@ public final class ComparisonViewModel {
         return groupBand;
     }
 
-    /** Whether the members of each group are drawn too, faded, each with its own line. */
+    /** Returns whether the members of each group are drawn too, faded, each with its own line. */
     public BooleanProperty showGroupMembersProperty() {
         return showGroupMembers;
     }
 
-    /** Whether the y axes fit the 1st to 99th percentile of the visible points, marking the rest at the edge. */
+    /** Returns whether the y axes fit the 1st to 99th percentile of the visible points, marking the rest at the edge. */
     public BooleanProperty clipOutliersProperty() {
         return clipOutliers;
     }

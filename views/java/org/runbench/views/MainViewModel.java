@@ -213,7 +213,7 @@ public final class MainViewModel {
         return status;
     }
 
-    /** The latest request to compare runs; set by {@link #compare()}. */
+    /** Returns the latest request to compare runs, which {@link #compare()} sets. */
     public ObjectProperty<CompareRequest> comparedRunsProperty() {
         return comparedRuns;
     }

@@ -179,7 +179,7 @@ final class ExportCommand implements Callable<Integer> {
         json.writeEndObject();
     }
 
-    /** Quotes a CSV cell as RFC 4180 requires when it holds a comma, quote or line break. */
+    /** Quotes a CSV cell as RFC 4180 requires when it contains a comma, quote or line break. */
     static String csvCell(String text) {
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;

@@ -2,7 +2,7 @@ package org.runbench.app.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version from the jar manifest, or says it is a development build. */
+/** Reads the version from the jar manifest, or reports a development build. */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {

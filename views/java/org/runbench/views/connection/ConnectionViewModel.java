@@ -217,12 +217,12 @@ public final class ConnectionViewModel {
         return chosenProjects;
     }
 
-    /** One line for the status bar: the server, whether it is reachable, when the last sync finished. */
+    /** Returns the status bar's line: the server, whether it is reachable, when the last sync finished. */
     public StringProperty statusTextProperty() {
         return statusText;
     }
 
-    /** The outcome of the last check or sync, with its next step, for the connection page. */
+    /** Returns the outcome of the last check or sync, with its next step, for the connection page. */
     public StringProperty resultTextProperty() {
         return resultText;
     }

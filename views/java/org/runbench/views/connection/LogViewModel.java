@@ -31,7 +31,7 @@ public final class LogViewModel {
         search.addListener((observable, old, text) -> applySearch());
     }
 
-    /** Shows the cached log of {@code selected}, or says why there is none. */
+    /** Shows the cached log of {@code selected}, or the reason there is none. */
     public void show(Run selected) {
         run = selected;
         setLog(List.of());

@@ -13,9 +13,9 @@ import javafx.scene.layout.BorderPane;
 import org.runbench.model.SeriesSummary;
 
 /**
- * The summary table: one row per series and run with last, minimum and maximum value and the iteration of
- * each, sortable by any column, the best run of each series marked with a star, and a per-metric choice
- * of whether lower or higher is better.
+ * The summary table: one row per series and run with the last, minimum and maximum value and the iteration
+ * of each. It sorts by any column, marks the best run of each series with a star, and offers a per-metric
+ * choice of whether lower or higher is better.
  */
 public final class SummaryView extends BorderPane {
 
