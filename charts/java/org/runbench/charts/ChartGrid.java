@@ -25,6 +25,7 @@ public final class ChartGrid {
     private final int columns;
     private final int cellWidth;
     private final int cellHeight;
+    private final double[] xRange;
 
     /**
      * @param charts     charts in reading order
@@ -33,6 +34,14 @@ public final class ChartGrid {
      * @param cellHeight height of each chart in pixels
      */
     public ChartGrid(List<MetricChart> charts, int columns, int cellWidth, int cellHeight) {
+        this(charts, columns, cellWidth, cellHeight, null);
+    }
+
+    /**
+     * Creates a grid whose charts all show the x range {@code xRange} ({lower, upper} in the axis unit), as
+     * a zoomed comparison does; null shows each chart's whole data range.
+     */
+    public ChartGrid(List<MetricChart> charts, int columns, int cellWidth, int cellHeight, double[] xRange) {
         Objects.requireNonNull(charts, "charts");
         if (columns < 1 || columns > MAX_COLUMNS) {
             throw new IllegalArgumentException("a chart grid has 1 to " + MAX_COLUMNS + " columns, got " + columns
@@ -46,6 +55,7 @@ public final class ChartGrid {
         this.columns = columns;
         this.cellWidth = cellWidth;
         this.cellHeight = cellHeight;
+        this.xRange = xRange == null ? null : xRange.clone();
     }
 
     /** Returns the width of the whole grid in pixels. */
@@ -83,7 +93,12 @@ public final class ChartGrid {
             MetricChart chart = charts.get(i);
             // The plot area is narrower than the cell, so this keeps a few more columns than the plot has
             // pixels. Every column's extremes survive, at the cost of a few extra points.
-            chart.show(chart.decimateAll(cellWidth));
+            if (xRange == null) {
+                chart.show(chart.decimateAll(cellWidth));
+            } else {
+                chart.show(chart.decimate(xRange[0], xRange[1], cellWidth));
+                chart.chart().getXYPlot().getDomainAxis().setRange(xRange[0], xRange[1]);
+            }
             Rectangle2D cell = new Rectangle2D.Double(area.getX() + (i % columns) * cellWidth,
                     area.getY() + (i / columns) * cellHeight, cellWidth, cellHeight);
             chart.chart().draw(g2, cell);

@@ -170,12 +170,43 @@ final class PlotLine {
         double[] smoothed = options.smoothing().isEnabled() ? options.smoothing().apply(y) : null;
         int notPositive = 0;
         if (options.yScale() == YAxisScale.LOG) {
-            notPositive = hideNotPositive(y);
+            // Values of zero or less are left out of a log axis (and counted in a note), not drawn as gaps:
+            // the gap marker is reserved for NaN and infinite values.
+            for (double value : y) {
+                if (Double.isFinite(value) && value <= 0.0) {
+                    notPositive++;
+                }
+            }
+            if (notPositive > 0) {
+                double[] allX = x != null ? x : materialize(firstX, stepX, y.length);
+                int kept = 0;
+                for (int i = 0; i < y.length; i++) {
+                    if (!(Double.isFinite(y[i]) && y[i] <= 0.0)) {
+                        allX[kept] = allX[i];
+                        if (smoothed != null) {
+                            smoothed[kept] = smoothed[i];
+                        }
+                        y[kept] = y[i];
+                        kept++;
+                    }
+                }
+                x = java.util.Arrays.copyOf(allX, kept);
+                y = java.util.Arrays.copyOf(y, kept);
+                smoothed = smoothed == null ? null : java.util.Arrays.copyOf(smoothed, kept);
+            }
             if (smoothed != null) {
                 hideNotPositive(smoothed);
             }
         }
         return new PlotLine(key, color, x, firstX, stepX, y, smoothed, withoutTimestamp, notPositive, nonFinite);
+    }
+
+    private static double[] materialize(long first, long step, int size) {
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = (double) (first + i * step);
+        }
+        return values;
     }
 
     /** Replaces finite values of zero or less with NaN and returns how many there were. */

@@ -187,6 +187,10 @@ final class ChartCell extends VBox {
                 continue;
             }
             text.append("   ").append(runLabels.get(run)).append(": ").append(format(series.y(nearest)));
+            if (Math.abs(series.x(nearest) - x) > slack / 3) {
+                // The nearest point is more than a pixel column away: say where it is.
+                text.append(" (at ").append(format(series.x(nearest))).append(')');
+            }
             DecimatedSeries smoothed = lines.smoothed().get(run);
             int nearestSmoothed = nearest(smoothed, x);
             if (nearestSmoothed >= 0) {

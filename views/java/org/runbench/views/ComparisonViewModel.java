@@ -307,7 +307,7 @@ public final class ComparisonViewModel {
     }
 
     /**
-     * Captures the current charts' inputs for an image export; call on the JavaFX thread, then run
+     * Captures the current charts' inputs and zoom for an image export; call on the JavaFX thread, then run
      * {@link GridExport#write} on the task runner. The export builds its own charts, so the ones on screen
      * are never changed off the JavaFX thread.
      */
@@ -317,12 +317,13 @@ public final class ComparisonViewModel {
         ChartInputs inputs = chartInputs();
         Map<SeriesKey, List<LoadedLine>> points = loaded;
         int columnCount = Math.max(1, Math.min(org.runbench.charts.ChartGrid.MAX_COLUMNS, columns.get()));
+        double[] zoom = rememberedZoom();
         return (file, format) -> {
             List<MetricChart> exported = new ArrayList<>();
             buildCharts(repository, points, options, keyFilter, inputs, org.runbench.sync.Progress.NONE)
                     .forEach(item -> exported.add(item.chart()));
             org.runbench.charts.ChartGrid grid = new org.runbench.charts.ChartGrid(exported,
-                    Math.min(columnCount, Math.max(1, exported.size())), 800, 500);
+                    Math.min(columnCount, Math.max(1, exported.size())), 800, 500, zoom);
             if ("svg".equals(format)) {
                 grid.writeSvg(file);
             } else {

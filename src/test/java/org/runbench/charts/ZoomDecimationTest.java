@@ -36,4 +36,38 @@ class ZoomDecimationTest {
         DecimatedSeries spike = chart.decimate(150_000, 160_000, 500).raw().get(0);
         assertThat(spike.yValues()).contains(y[51_234]);
     }
+
+    @Test
+    void gridExportShowsGivenRange() {
+        PointSeriesBuilder builder = new PointSeriesBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            builder.add(i, Math.sin(i / 100.0), PointSeries.NO_TIMESTAMP);
+        }
+        MetricChart chart = MetricChartFactory.create(new SeriesKey("m", "v"),
+                List.of(new RunSeries("run", Color.BLUE, builder.build())), ChartOptions.defaults(500));
+
+        new ChartGrid(List.of(chart), 1, 400, 300, new double[] {2_000, 3_000}).toImage();
+
+        var axis = chart.chart().getXYPlot().getDomainAxis().getRange();
+        assertThat(axis.getLowerBound()).isEqualTo(2_000.0);
+        assertThat(axis.getUpperBound()).isEqualTo(3_000.0);
+        assertThat(chart.shownLines().xMin()).isEqualTo(2_000.0);
+    }
+
+    @Test
+    void logAxisLeavesOutNonPositiveWithoutGapMarkers() {
+        PointSeriesBuilder builder = new PointSeriesBuilder();
+        for (int i = 0; i < 100; i++) {
+            builder.add(i, i % 10 == 0 ? -0.5 : 0.5 + i, PointSeries.NO_TIMESTAMP);
+        }
+        MetricChart chart = MetricChartFactory.create(new SeriesKey("m", "v"),
+                List.of(new RunSeries("run", Color.BLUE, builder.build())), ChartOptions.defaults(500).withYScale(YAxisScale.LOG));
+
+        assertThat(chart.chart().getXYPlot().getDataset(2).getItemCount(0)).as("gap markers").isZero();
+        assertThat(chart.notes()).anyMatch(note -> note.startsWith("Not drawn on the log axis"));
+        DecimatedSeries shown = chart.shownLines().raw().get(0);
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(shown.y(i)).isPositive();
+        }
+    }
 }

@@ -122,7 +122,16 @@ public final class DiffView extends BorderPane {
             stage.initOwner(getScene().getWindow());
         }
         stage.setTitle("Text diff: " + row.key());
-        Scene scene = new Scene(new TextDiffView(model.textDiff(row)), 1000, 640);
+        javafx.scene.control.Button close = new javafx.scene.control.Button("Close");
+        close.setId("close-text-diff");
+        close.setCancelButton(true);
+        close.setOnAction(event -> stage.close());
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(close);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        buttons.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
+        javafx.scene.layout.BorderPane content = new javafx.scene.layout.BorderPane(new TextDiffView(model.textDiff(row)));
+        content.setBottom(buttons);
+        Scene scene = new Scene(content, 1000, 640);
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         stage.show();
