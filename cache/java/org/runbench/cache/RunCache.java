@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCache.class);
     private static final String MIGRATIONS = "classpath:db/migration";
+    private static final int SUMMARY_BATCH = 500;
 
     private final Path directory;
     private final JdbcConnectionPool pool;
@@ -137,13 +139,72 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
                 statement -> bindRun(statement, id), RowMappers::summary);
     }
 
+    /** Reads the summaries of many runs with one query per server and {@value #SUMMARY_BATCH} runs. */
     @Override
     public Map<RunId, List<SeriesSummary>> summaries(List<RunId> ids) {
         Map<RunId, List<SeriesSummary>> result = new LinkedHashMap<>();
+        Map<String, List<String>> taskIdsByServer = new LinkedHashMap<>();
         for (RunId id : ids) {
-            result.put(id, summaries(id));
+            result.put(id, new ArrayList<>());
+            taskIdsByServer.computeIfAbsent(id.server(), server -> new ArrayList<>()).add(id.taskId());
         }
+        String columns = RowMappers.SUMMARY_SELECT.substring("SELECT ".length());
+        taskIdsByServer.forEach((server, taskIds) -> {
+            for (int from = 0; from < taskIds.size(); from += SUMMARY_BATCH) {
+                List<String> batch = taskIds.subList(from, Math.min(taskIds.size(), from + SUMMARY_BATCH));
+                String placeholders = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+                List<Map.Entry<RunId, SeriesSummary>> rows = query("SELECT task_id, " + columns
+                                + " WHERE server = ? AND task_id IN (" + placeholders + ") ORDER BY task_id, position",
+                        statement -> {
+                            statement.setString(1, server);
+                            for (int i = 0; i < batch.size(); i++) {
+                                statement.setString(i + 2, batch.get(i));
+                            }
+                        },
+                        row -> Map.entry(new RunId(server, row.getString(1)), RowMappers.summaryFrom(row, 2)));
+                rows.forEach(row -> result.get(row.getKey()).add(row.getValue()));
+            }
+        });
+        result.replaceAll((id, list) -> List.copyOf(list));
         return result;
+    }
+
+    /** Returns the latest task {@code last_update} a sync of the project committed runs up to, if any. */
+    public Optional<Instant> syncCursor(String server, String projectId) {
+        return query("SELECT sync_cursor FROM project WHERE server = ? AND id = ?", statement -> {
+            statement.setString(1, server);
+            statement.setString(2, projectId);
+        }, row -> Optional.ofNullable(RowMappers.instant(row, 1))).stream().findFirst().flatMap(cursor -> cursor);
+    }
+
+    /**
+     * Returns the run's single-value metrics (reported once, at ClearML's iteration -2^31) in the order the
+     * server listed them; empty when it has none.
+     */
+    public Map<SeriesKey, Double> singleValues(RunId id) {
+        Map<SeriesKey, Double> values = new LinkedHashMap<>();
+        query("SELECT metric, variant, value_bits FROM single_value WHERE server = ? AND task_id = ? ORDER BY position",
+                statement -> bindRun(statement, id),
+                row -> values.put(new SeriesKey(row.getString(1), row.getString(2)), Double.longBitsToDouble(row.getLong(3))));
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
+    /** Returns the server's own last, minimum and maximum of each series of a synced run. */
+    public List<ServerMetric> serverMetrics(RunId id) {
+        return query("SELECT metric, variant, last_bits, min_bits, max_bits, point_count FROM server_metric"
+                        + " WHERE server = ? AND task_id = ? ORDER BY position",
+                statement -> bindRun(statement, id),
+                row -> new ServerMetric(new SeriesKey(row.getString(1), row.getString(2)),
+                        Double.longBitsToDouble(row.getLong(3)), Double.longBitsToDouble(row.getLong(4)),
+                        Double.longBitsToDouble(row.getLong(5)), row.getLong(6)));
+    }
+
+    /** Returns the cached console log of a run in time order; empty when it was never synced. */
+    public List<ConsoleLine> consoleLog(RunId id) {
+        return query("SELECT timestamp_ms, level, worker, iteration, message FROM console_log"
+                        + " WHERE server = ? AND task_id = ? ORDER BY seq",
+                statement -> bindRun(statement, id),
+                row -> new ConsoleLine(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)));
     }
 
     @Override
