@@ -138,6 +138,10 @@ public final class ClearMLSyncService implements SyncService {
                     deleted += outcome.runsDeleted();
                     points += outcome.pointsWritten();
                     failures.addAll(outcome.failures());
+                    if (outcome.cancelled()) {
+                        cancelled = true;
+                        break;
+                    }
                     syncedIds.add(project.id());
                 } catch (ClearMLAuthException | ClearMLConnectionException e) {
                     throw e;

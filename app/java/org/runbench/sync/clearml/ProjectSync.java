@@ -41,8 +41,8 @@ final class ProjectSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectSync.class);
 
-    /** What a project sync did. */
-    record Outcome(int runsChanged, int runsDeleted, long pointsWritten, List<String> failures) {
+    /** What a project sync did; {@code cancelled} when the user stopped it before the end. */
+    record Outcome(int runsChanged, int runsDeleted, long pointsWritten, List<String> failures, boolean cancelled) {
     }
 
     private final RunCache cache;
@@ -50,6 +50,11 @@ final class ProjectSync {
     private final SyncOptions options;
     private final Progress progress;
     private final Clock clock;
+
+    // Tallies of the current sync; an instance syncs one project once.
+    private List<String> failures;
+    private int changed;
+    private long points;
 
     ProjectSync(RunCache cache, ClearMLClient client, SyncOptions options, Progress progress, Clock clock) {
         this.cache = cache;
@@ -65,7 +70,6 @@ final class ProjectSync {
      * @param since only tasks changed at or after this instant, or null to continue from the cursor
      * @throws ClearMLAuthException       when the server rejects the credentials (the whole sync stops)
      * @throws ClearMLConnectionException when the server cannot be reached after retries
-     * @throws SyncCancelledException     when the user cancelled; runs already committed stay
      */
     Outcome sync(Project project, Instant since) {
         String server = client.serverKey();
@@ -76,11 +80,20 @@ final class ProjectSync {
             cached.put(run.id().taskId(), run);
         }
         Instant cursor = since != null ? since : cache.syncCursor(server, project.id()).orElse(null);
-        Instant windowStart = listingStart(cursor, cached.values());
 
-        List<String> failures = new ArrayList<>();
-        int changed = 0;
-        long points = 0;
+        failures = new ArrayList<>();
+        changed = 0;
+        points = 0;
+        try {
+            return syncListed(project, cursor, cached);
+        } catch (SyncCancelledException e) {
+            return new Outcome(changed, 0, points, failures, true);
+        }
+    }
+
+    private Outcome syncListed(Project project, Instant cursor, Map<String, Run> cached) {
+        String server = client.serverKey();
+        Instant windowStart = listingStart(cursor, cached.values());
         int failedInARow = 0;
         Instant latestSeen = null;
         ScalarEventReader reader = new ScalarEventReader(client.connection(), options.eventBatch(), progress::isCancelled);
@@ -119,7 +132,7 @@ final class ProjectSync {
                     if (++failedInARow >= options.maxFailedRunsInARow()) {
                         failures.add("Sync of project " + project.name() + " on " + server + " stopped after "
                                 + failedInARow + " runs failed in a row. Check the server, then sync again.");
-                        return new Outcome(changed, 0, points, failures);
+                        return new Outcome(changed, 0, points, failures, false);
                     }
                 }
             }
@@ -145,7 +158,7 @@ final class ProjectSync {
                 transaction.setProjectSynced(server, project.id(), clock.instant());
             });
         }
-        return new Outcome(changed, deleted, points, failures);
+        return new Outcome(changed, deleted, points, failures, false);
     }
 
     /** Starts the listing early enough to see cached active runs again, even when they did not change. */

@@ -14,6 +14,7 @@ import org.runbench.model.SeriesKey;
 import org.runbench.model.SeriesSummary;
 import org.runbench.sync.Progress;
 import org.runbench.tracking.ClearMLClient;
+import org.runbench.tracking.ClearMLException;
 import org.runbench.tracking.LastMetric;
 import org.runbench.tracking.TaskRecord;
 
@@ -64,12 +65,21 @@ final class RunWriter {
                 SeriesKey key = keys.get(i);
                 progress.update(label + ": series " + (i + 1) + " of " + keys.size() + " (" + key.label() + ")", -1);
                 ScalarEventReader.Result series = reader.read(task.id(), key);
+                if (series.points().isEmpty() && series.singleValues().isEmpty()) {
+                    // The metric list and the events come from the same store, so an empty answer for a
+                    // listed series is a server fault; storing it would drop the series until the run changes.
+                    throw new ClearMLException("events.get_task_events on " + server + " returned no events for"
+                            + " series " + key.label() + " of task " + task.id() + ", which the server lists."
+                            + " The run was not updated; sync again, and report this with the server version if it"
+                            + " persists.", server, "events.get_task_events", 200, 200, 0, "", null);
+                }
                 if (!series.singleValues().isEmpty()) {
                     singleValues.put(key, series.singleValues().get(series.singleValues().size() - 1));
                 }
                 if (!series.points().isEmpty()) {
                     written += transaction.mergeSeries(id, key, series.points()).pointsWritten();
                 } else if (cachedKeys.contains(key)) {
+                    // Only single values remain, so the series is no curve any more.
                     transaction.deleteSeries(id, key);
                 }
             }
