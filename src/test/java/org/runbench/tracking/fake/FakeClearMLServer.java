@@ -257,6 +257,11 @@ public final class FakeClearMLServer implements AutoCloseable {
         responseDelays.put(endpoint, delay);
     }
 
+    /** Undoes {@link #stickScrollId}. */
+    public void releaseScrollId(String endpoint) {
+        stuckScrolls.remove(endpoint);
+    }
+
     /** Makes {@code endpoint}'s scroll return the scroll id it received instead of a new one. */
     public void stickScrollId(String endpoint) {
         stuckScrolls.add(endpoint);
