@@ -44,7 +44,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCache.class);
     private static final String MIGRATIONS = "classpath:db/migration";
-    private static final int SUMMARY_BATCH = 500;
+    private static final int SUMMARY_BATCH = 40;
 
     private final Path directory;
     private final JdbcConnectionPool pool;
@@ -139,34 +139,49 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
                 statement -> bindRun(statement, id), RowMappers::summary);
     }
 
-    /** Reads the summaries of many runs with one query per server and {@value #SUMMARY_BATCH} runs. */
+    /**
+     * Reads the summaries of many runs with one query per {@value #SUMMARY_BATCH} task ids. The query
+     * selects by task id alone, so H2 uses the task id index for the IN list, and drops rows of other
+     * servers afterwards.
+     */
     @Override
     public Map<RunId, List<SeriesSummary>> summaries(List<RunId> ids) {
         Map<RunId, List<SeriesSummary>> result = new LinkedHashMap<>();
-        Map<String, List<String>> taskIdsByServer = new LinkedHashMap<>();
+        Map<RunId, List<PositionedSummary>> positioned = new java.util.HashMap<>();
         for (RunId id : ids) {
-            result.put(id, new ArrayList<>());
-            taskIdsByServer.computeIfAbsent(id.server(), server -> new ArrayList<>()).add(id.taskId());
+            result.put(id, List.of());
+            positioned.put(id, new ArrayList<>());
         }
+        List<String> taskIds = ids.stream().map(RunId::taskId).distinct().toList();
         String columns = RowMappers.SUMMARY_SELECT.substring("SELECT ".length());
-        taskIdsByServer.forEach((server, taskIds) -> {
-            for (int from = 0; from < taskIds.size(); from += SUMMARY_BATCH) {
-                List<String> batch = taskIds.subList(from, Math.min(taskIds.size(), from + SUMMARY_BATCH));
-                String placeholders = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
-                List<Map.Entry<RunId, SeriesSummary>> rows = query("SELECT task_id, " + columns
-                                + " WHERE server = ? AND task_id IN (" + placeholders + ") ORDER BY task_id, position",
-                        statement -> {
-                            statement.setString(1, server);
-                            for (int i = 0; i < batch.size(); i++) {
-                                statement.setString(i + 2, batch.get(i));
-                            }
-                        },
-                        row -> Map.entry(new RunId(server, row.getString(1)), RowMappers.summaryFrom(row, 2)));
-                rows.forEach(row -> result.get(row.getKey()).add(row.getValue()));
+        for (int from = 0; from < taskIds.size(); from += SUMMARY_BATCH) {
+            List<String> batch = taskIds.subList(from, Math.min(taskIds.size(), from + SUMMARY_BATCH));
+            String placeholders = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+            // Rows come in index order; each run's series are put in position order below instead of by SQL.
+            List<PositionedSummary> rows = query("SELECT server, task_id, position, " + columns
+                            + " WHERE task_id IN (" + placeholders + ")",
+                    statement -> {
+                        for (int i = 0; i < batch.size(); i++) {
+                            statement.setString(i + 1, batch.get(i));
+                        }
+                    },
+                    row -> new PositionedSummary(new RunId(row.getString(1), row.getString(2)), row.getInt(3),
+                            RowMappers.summaryFrom(row, 4)));
+            for (PositionedSummary row : rows) {
+                List<PositionedSummary> summaries = positioned.get(row.run());
+                if (summaries != null) {
+                    summaries.add(row);
+                }
             }
+        }
+        positioned.forEach((id, rows) -> {
+            rows.sort(java.util.Comparator.comparingInt(PositionedSummary::position));
+            result.put(id, rows.stream().map(PositionedSummary::summary).toList());
         });
-        result.replaceAll((id, list) -> List.copyOf(list));
         return result;
+    }
+
+    private record PositionedSummary(RunId run, int position, SeriesSummary summary) {
     }
 
     /** Returns the latest task {@code last_update} a sync of the project committed runs up to, if any. */

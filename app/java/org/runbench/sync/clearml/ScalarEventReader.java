@@ -103,7 +103,7 @@ final class ScalarEventReader {
         return new Result(points.size() == 0 ? PointSeries.empty() : points.build(), singleValues, pages);
     }
 
-    private static void addMatching(JsonNode events, SeriesKey key, PointSeriesBuilder points, List<Double> singleValues) {
+    static void addMatching(JsonNode events, SeriesKey key, PointSeriesBuilder points, List<Double> singleValues) {
         for (JsonNode event : events) {
             if (!event.path("metric").asText().equals(key.metric()) || !event.path("variant").asText().equals(key.variant())) {
                 continue;

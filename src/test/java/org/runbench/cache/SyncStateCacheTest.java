@@ -119,6 +119,28 @@ class SyncStateCacheTest {
     }
 
     @Test
+    void summariesKeepSameTaskIdOnTwoServersApart() {
+        RunId onA = new RunId("a:8008", "shared");
+        RunId onB = new RunId("b:8008", "shared");
+        try (RunCache cache = RunCache.open(folder)) {
+            write(cache, transaction -> {
+                for (RunId id : List.of(onA, onB)) {
+                    transaction.upsertRun(new Run(id, "p1", "run", RunStatus.COMPLETED, "", "", List.of(), null, null, null,
+                            null, 0, null, null, "", null, false));
+                }
+                transaction.appendPoints(onA, new SeriesKey("loss", "a"), new PointSeriesBuilder().add(0, 1, 0).build());
+                transaction.appendPoints(onB, new SeriesKey("loss", "b"), new PointSeriesBuilder().add(0, 2, 0).build());
+                transaction.appendPoints(onB, new SeriesKey("acc", "b"), new PointSeriesBuilder().add(0, 3, 0).build());
+            });
+
+            Map<RunId, List<SeriesSummary>> onlyB = cache.summaries(List.of(onB));
+
+            assertThat(onlyB.get(onB)).extracting(summary -> summary.key().label()).containsExactly("loss/b", "acc/b");
+            assertThat(onlyB).doesNotContainKey(onA);
+        }
+    }
+
+    @Test
     void deleteSeriesRemovesItsPoints() {
         SeriesKey key = new SeriesKey("loss", "train");
         try (RunCache cache = RunCache.open(folder)) {
