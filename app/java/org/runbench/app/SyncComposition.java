@@ -10,7 +10,9 @@ import org.runbench.cache.RunCache;
 import org.runbench.sync.clearml.ClearMLSyncService;
 import org.runbench.sync.clearml.ConfiguredServers;
 import org.runbench.sync.clearml.SyncOptions;
+import org.runbench.tracking.ClearMLConnection;
 import org.runbench.tracking.ClearMLHttpClients;
+import org.runbench.tracking.ConnectionChecker;
 import org.runbench.tracking.ConnectionOptions;
 import org.runbench.tracking.ServerSettings;
 import org.runbench.tracking.ServerSettingsLoader;
@@ -46,8 +48,9 @@ public final class SyncComposition implements AutoCloseable {
     /** Creates the shared HTTP client and the sync service writing to {@code cache}; the caller closes both. */
     public static SyncComposition create(RunCache cache, ConfiguredServers servers) {
         OkHttpClient httpClient = ClearMLHttpClients.createShared(ClearMLHttpClients.Timeouts.DEFAULT);
-        ClearMLSyncService service = new ClearMLSyncService(cache, servers, httpClient, ConnectionOptions.DEFAULT,
-                SyncOptions.DEFAULT, Clock.systemUTC());
+        ClearMLSyncService service = new ClearMLSyncService(cache, servers,
+                settings -> new ClearMLConnection(httpClient, settings, ConnectionOptions.DEFAULT),
+                new ConnectionChecker(httpClient, ConnectionOptions.DEFAULT), SyncOptions.DEFAULT, Clock.systemUTC());
         return new SyncComposition(httpClient, service);
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import okhttp3.OkHttpClient;
+import java.util.function.Function;
 import org.runbench.cache.CacheException;
 import org.runbench.cache.CacheTransaction;
 import org.runbench.cache.ConsoleLine;
@@ -25,7 +25,6 @@ import org.runbench.tracking.ClearMLConnectionException;
 import org.runbench.tracking.ClearMLException;
 import org.runbench.tracking.ConnectionCheck;
 import org.runbench.tracking.ConnectionChecker;
-import org.runbench.tracking.ConnectionOptions;
 import org.runbench.tracking.ServerSettings;
 import org.runbench.tracking.SettingsException;
 import org.slf4j.Logger;
@@ -45,22 +44,25 @@ public final class ClearMLSyncService implements SyncService {
 
     private final RunCache cache;
     private final ConfiguredServers configured;
-    private final OkHttpClient sharedClient;
-    private final ConnectionOptions connectionOptions;
+    private final Function<ServerSettings, ClearMLConnection> connections;
+    private final ConnectionChecker checker;
     private final SyncOptions options;
     private final Clock clock;
     private final Map<String, ClearMLClient> clients = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> projectLocks = new ConcurrentHashMap<>();
 
     /**
-     * @param sharedClient the application's OkHttp client; the caller closes it
+     * @param connections opens a connection to a server, sharing the application's HTTP client; called once
+     *                    per server
+     * @param checker     checks connections for {@link #check}
      */
-    public ClearMLSyncService(RunCache cache, ConfiguredServers configured, OkHttpClient sharedClient,
-                              ConnectionOptions connectionOptions, SyncOptions options, Clock clock) {
+    public ClearMLSyncService(RunCache cache, ConfiguredServers configured,
+                              Function<ServerSettings, ClearMLConnection> connections, ConnectionChecker checker,
+                              SyncOptions options, Clock clock) {
         this.cache = cache;
         this.configured = configured;
-        this.sharedClient = sharedClient;
-        this.connectionOptions = connectionOptions;
+        this.connections = connections;
+        this.checker = checker;
         this.options = options;
         this.clock = clock;
     }
@@ -90,7 +92,7 @@ public final class ClearMLSyncService implements SyncService {
                     "Run clearml-init, pass --api-host, --access-key and --secret-key, or add the server to the"
                             + " Runbench servers file.", List.of());
         }
-        ConnectionCheck check = new ConnectionChecker(sharedClient, connectionOptions).check(settings.get());
+        ConnectionCheck check = checker.check(settings.get());
         return new ConnectionReport(check.serverKey(), ConnectionOutcome.valueOf(check.outcome().name()),
                 check.serverVersion(), check.message(), check.nextStep(), check.warnings());
     }
@@ -239,7 +241,7 @@ public final class ClearMLSyncService implements SyncService {
                 "No ClearML server with the key '" + serverKey + "' is configured; known: "
                         + servers().stream().map(ServerEntry::key).toList() + "."));
         return clients.computeIfAbsent(serverKey,
-                key -> new ClearMLClient(new ClearMLConnection(sharedClient, settings, connectionOptions)));
+                key -> new ClearMLClient(connections.apply(settings)));
     }
 
     private void write(java.util.function.Consumer<CacheTransaction> work) {

@@ -323,6 +323,52 @@ class ClearMLSyncServiceTest {
         }
     }
 
+    @Test
+    void twoServersShareOneCacheApart() throws Exception {
+        try (org.runbench.tracking.fake.FakeClearMLServer second = org.runbench.tracking.fake.FakeClearMLServer.start()) {
+            FakeTask here = fixture.fake.addTask(projectId, "same name");
+            String otherProject = second.addProject("vision/yolo");
+            FakeTask there = second.addTask(otherProject, "same name");
+            fixture.addLinear(here.id(), LOSS, 0, 3, 0);
+            second.addLinearScalars(there.id(), "loss", "train", 7);
+            ClearMLSyncService service = fixture.service(List.of(fixture.fake.settings(), second.settings()),
+                    fixture.http, SyncOptions.DEFAULT);
+
+            service.sync(fixture.server, List.of(), null, Progress.NONE);
+            service.sync(second.settings().key(), List.of(), null, Progress.NONE);
+
+            assertThat(service.servers()).extracting(entry -> entry.key())
+                    .containsExactly(fixture.server, second.settings().key());
+            assertThat(fixture.cache.points(fixture.runId(here.id()), LOSS).size()).isEqualTo(3);
+            assertThat(fixture.cache.points(new org.runbench.model.RunId(second.settings().key(), there.id()), LOSS).size())
+                    .isEqualTo(7);
+            assertThat(fixture.cache.projects()).extracting(Project::server)
+                    .containsExactlyInAnyOrder(fixture.server, second.settings().key());
+        }
+    }
+
+    @Test
+    void checkWithoutConfiguredServerSaysWhy() {
+        ClearMLSyncService unconfigured = new ClearMLSyncService(fixture.cache, new ConfiguredServers(List.of(),
+                "No ClearML credentials are configured."), settings -> null, null, SyncOptions.DEFAULT,
+                java.time.Clock.systemUTC());
+
+        var report = unconfigured.check("anything");
+
+        assertThat(report.outcome()).isEqualTo(org.runbench.sync.SyncService.ConnectionOutcome.NOT_CONFIGURED);
+        assertThat(report.message()).isEqualTo("No ClearML credentials are configured.");
+        assertThat(report.nextStep()).startsWith("Run clearml-init");
+        assertThat(unconfigured.servers()).isEmpty();
+    }
+
+    @Test
+    void checkOfConfiguredServerReportsVersion() {
+        var report = fixture.service.check(fixture.server);
+
+        assertThat(report.isConnected()).isTrue();
+        assertThat(report.serverVersion()).isEqualTo(org.runbench.tracking.fake.FakeClearMLServer.SERVER_VERSION);
+    }
+
     private SyncReport sync(Instant since) {
         return fixture.service.sync(fixture.server, List.of(projectId), since, Progress.NONE);
     }

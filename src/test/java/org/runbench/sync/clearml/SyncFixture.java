@@ -19,7 +19,9 @@ import org.runbench.model.RunId;
 import org.runbench.model.SeriesKey;
 import org.runbench.sync.local.LocalRunReader;
 import org.runbench.sync.local.ParsedRun;
+import org.runbench.tracking.ClearMLConnection;
 import org.runbench.tracking.ClearMLHttpClients;
+import org.runbench.tracking.ConnectionChecker;
 import org.runbench.tracking.ConnectionOptions;
 import org.runbench.tracking.RetryPolicy;
 import org.runbench.tracking.ServerSettings;
@@ -57,7 +59,13 @@ final class SyncFixture implements AutoCloseable {
                 Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)));
         ServerSettings settings = fake.settings();
         server = settings.key();
-        service = new ClearMLSyncService(cache, ConfiguredServers.of(List.of(settings)), http, FAST, options,
+        service = service(List.of(settings), http, options);
+    }
+
+    /** Builds a sync service over this fixture's cache for {@code servers}, with quick retries. */
+    ClearMLSyncService service(List<ServerSettings> servers, OkHttpClient client, SyncOptions options) {
+        return new ClearMLSyncService(cache, ConfiguredServers.of(servers),
+                settings -> new ClearMLConnection(client, settings, FAST), new ConnectionChecker(client, FAST), options,
                 Clock.systemUTC());
     }
 

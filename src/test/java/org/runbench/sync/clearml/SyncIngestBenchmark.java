@@ -26,7 +26,9 @@ import org.runbench.model.SeriesKey;
 import org.runbench.model.SeriesSummary;
 import org.runbench.sync.Progress;
 import org.runbench.sync.SyncService.SyncReport;
+import org.runbench.tracking.ClearMLConnection;
 import org.runbench.tracking.ClearMLJson;
+import org.runbench.tracking.ConnectionChecker;
 import org.runbench.tracking.ConnectionOptions;
 import org.runbench.tracking.fake.FakeTask;
 
@@ -72,8 +74,9 @@ class SyncIngestBenchmark {
                 return response;
             }).build();
             ClearMLSyncService service = new ClearMLSyncService(fixture.cache,
-                    ConfiguredServers.of(List.of(fixture.fake.settings())), counting, ConnectionOptions.DEFAULT,
-                    SyncOptions.DEFAULT, Clock.systemUTC());
+                    ConfiguredServers.of(List.of(fixture.fake.settings())),
+                    settings -> new ClearMLConnection(counting, settings, ConnectionOptions.DEFAULT),
+                    new ConnectionChecker(counting, ConnectionOptions.DEFAULT), SyncOptions.DEFAULT, Clock.systemUTC());
 
             long start = System.nanoTime();
             SyncReport report = service.sync(fixture.server, List.of(project), null, Progress.NONE);
