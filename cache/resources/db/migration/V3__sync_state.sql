@@ -47,6 +47,6 @@ CREATE TABLE console_log (
     FOREIGN KEY (server, task_id) REFERENCES run (server, task_id) ON DELETE CASCADE
 );
 
--- Lets summaries of many runs be read with one task_id IN (...) lookup per batch; the unique key's
--- server-first order made H2 scan every series of the server for each batch.
+-- Lets summaries of many runs be read with one task_id IN (...) lookup per batch. With only the
+-- server-first unique key, H2 scanned every series of the server for each batch.
 CREATE INDEX series_by_task ON series (task_id, server);

@@ -61,7 +61,7 @@ public final class AppServices implements AutoCloseable {
         return importService;
     }
 
-    /** Returns the sync service; it lists no server when none is configured, and says why in its connection check. */
+    /** Returns the sync service, which lists no server when none is configured and reports why in its connection check. */
     public SyncService syncService() {
         return sync.service();
     }

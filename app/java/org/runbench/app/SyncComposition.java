@@ -55,7 +55,7 @@ public final class SyncComposition implements AutoCloseable {
     }
 
     /**
-     * Reads the configured servers; a settings problem (no credentials, a syntax error) becomes
+     * Reads the configured servers. A settings problem (no credentials, a syntax error) becomes
      * {@link ConfiguredServers#problem()} instead of an exception, so the app can still start.
      *
      * @param environment environment variables, usually {@code System.getenv()}

@@ -190,8 +190,9 @@ public final class CacheTransaction implements AutoCloseable {
     }
 
     /**
-     * Moves the project's sync cursor forward to {@code lastUpdate}; a cursor already later stays. Call it in
-     * the transaction that commits the runs the cursor covers, so a crash never leaves it ahead of them.
+     * Moves the project's sync cursor forward to {@code lastUpdate}, keeping a cursor that is already later.
+     * Call it in the transaction that commits the runs the cursor covers, so a crash never leaves it ahead
+     * of them.
      */
     public void advanceSyncCursor(String server, String projectId, Instant lastUpdate) {
         execute("UPDATE project SET sync_cursor = CASE WHEN sync_cursor IS NULL OR sync_cursor < ? THEN ?"

@@ -157,7 +157,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
         for (int from = 0; from < taskIds.size(); from += SUMMARY_BATCH) {
             List<String> batch = taskIds.subList(from, Math.min(taskIds.size(), from + SUMMARY_BATCH));
             String placeholders = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
-            // Rows come in index order; each run's series are put in position order below instead of by SQL.
+            // Rows come in index order, so each run's series are put in position order below rather than by SQL.
             List<PositionedSummary> rows = query("SELECT server, task_id, position, " + columns
                             + " WHERE task_id IN (" + placeholders + ")",
                     statement -> {
@@ -194,7 +194,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
 
     /**
      * Returns the run's single-value metrics (reported once, at ClearML's iteration -2^31) in the order the
-     * server listed them; empty when it has none.
+     * server listed them, or empty when it has none.
      */
     public Map<SeriesKey, Double> singleValues(RunId id) {
         Map<SeriesKey, Double> values = new LinkedHashMap<>();
@@ -214,7 +214,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
                         Double.longBitsToDouble(row.getLong(5)), row.getLong(6)));
     }
 
-    /** Returns the cached console log of a run in time order; empty when it was never synced. */
+    /** Returns the cached console log of a run in time order, or empty when it was never synced. */
     public List<ConsoleLine> consoleLog(RunId id) {
         return query("SELECT timestamp_ms, level, worker, iteration, message FROM console_log"
                         + " WHERE server = ? AND task_id = ? ORDER BY seq",

@@ -126,7 +126,7 @@ final class SyncCommand implements Callable<Integer> {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             } catch (IllegalStateException e) {
-                // The JVM is already shutting down (Ctrl-C); the hook is running and waits for us.
+                // The JVM is already shutting down (Ctrl-C), and the running hook waits for this thread.
             }
         }
 

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * The {@link SyncService} for ClearML servers: syncs projects into the {@link RunCache}, checks
  * connections and caches console logs.
  *
- * <p>Thread-safe. Syncs of different projects may run at once; a second sync of a project waits for the
- * first. Every method blocks on the network or the disk. One {@link ClearMLClient} per server is kept, so
- * its login token is reused across syncs.
+ * <p>Thread-safe. Syncs of different projects may run at once, but a second sync of a project waits for
+ * the first. Every method blocks on the network or the disk. One {@link ClearMLClient} per server is kept,
+ * so its login token is reused across syncs.
  */
 public final class ClearMLSyncService implements SyncService {
 
@@ -52,8 +52,8 @@ public final class ClearMLSyncService implements SyncService {
     private final Map<String, ReentrantLock> projectLocks = new ConcurrentHashMap<>();
 
     /**
-     * @param connections opens a connection to a server, sharing the application's HTTP client; called once
-     *                    per server
+     * @param connections opens a connection to a server on the application's shared HTTP client, once per
+     *                    server
      * @param checker     checks connections for {@link #check}
      */
     public ClearMLSyncService(RunCache cache, ConfiguredServers configured,
@@ -76,7 +76,7 @@ public final class ClearMLSyncService implements SyncService {
         return entries;
     }
 
-    /** Returns why the settings name no server or not every server, worded for users; empty when all is well. */
+    /** Returns why the settings name no server or not every server, worded for users, or empty when all is well. */
     public String configurationProblem() {
         return configured.problem();
     }
@@ -120,53 +120,76 @@ public final class ClearMLSyncService implements SyncService {
     public SyncReport sync(String serverKey, List<String> projectIds, Instant since, Progress progress) {
         long start = System.nanoTime();
         ClearMLClient client = client(serverKey);
-        List<String> failures = new ArrayList<>();
-        int changed = 0;
-        int deleted = 0;
-        long points = 0;
-        boolean cancelled = false;
-        List<String> syncedIds = new ArrayList<>();
+        Tally tally = new Tally();
+
         try {
             ServerSettings settings = client.connection().settings();
             write(transaction -> transaction.upsertServer(serverKey, settings.apiHost(), settings.webHost()));
             progress.update("Listing the projects on " + serverKey, -1);
-            List<Project> projects = selectProjects(client.allProjects(), projectIds, failures, serverKey);
+            List<Project> projects = selectProjects(client.allProjects(), projectIds, tally.failures, serverKey);
             for (Project project : projects) {
-                ReentrantLock lock = projectLocks.computeIfAbsent(serverKey + "\n" + project.id(), key -> new ReentrantLock());
-                lock.lock();
-                try {
-                    ProjectSync.Outcome outcome = new ProjectSync(cache, client, options, progress, clock).sync(project, since);
-                    changed += outcome.runsChanged();
-                    deleted += outcome.runsDeleted();
-                    points += outcome.pointsWritten();
-                    failures.addAll(outcome.failures());
-                    if (outcome.cancelled()) {
-                        cancelled = true;
-                        break;
-                    }
-                    syncedIds.add(project.id());
-                } catch (ClearMLAuthException | ClearMLConnectionException e) {
-                    throw e;
-                } catch (ClearMLException | CacheException e) {
-                    failures.add("Sync of project " + project.name() + " on " + serverKey + " failed: " + e.getMessage());
-                    LOG.warn("Sync of project {} on {} failed: {}", project.id(), serverKey, e.getMessage());
-                } finally {
-                    lock.unlock();
+                syncProject(client, project, since, progress, tally);
+                if (tally.cancelled) {
+                    break;
                 }
             }
         } catch (SyncCancelledException e) {
-            cancelled = true;
+            tally.cancelled = true;
         } catch (ClearMLAuthException | ClearMLConnectionException | SettingsException e) {
-            failures.add("Sync from " + serverKey + " stopped: " + e.getMessage());
+            tally.failures.add("Sync from " + serverKey + " stopped: " + e.getMessage());
             LOG.error("Sync from {} stopped: {}", serverKey, e.getMessage());
         } catch (CacheException e) {
-            failures.add("Sync from " + serverKey + " stopped because the cache failed: " + e.getMessage());
+            tally.failures.add("Sync from " + serverKey + " stopped because the cache failed: " + e.getMessage());
             LOG.error("Sync from {} stopped: {}", serverKey, e.getMessage());
         }
+
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         LOG.info("Sync from {}: {} runs changed, {} marked deleted, {} points written, {} failures{} in {} ms",
-                serverKey, changed, deleted, points, failures.size(), cancelled ? ", cancelled" : "", millis);
-        return new SyncReport(serverKey, syncedIds, changed, deleted, points, failures, cancelled);
+                serverKey, tally.changed, tally.deleted, tally.points, tally.failures.size(),
+                tally.cancelled ? ", cancelled" : "", millis);
+        return new SyncReport(serverKey, tally.syncedIds, tally.changed, tally.deleted, tally.points, tally.failures,
+                tally.cancelled);
+    }
+
+    /**
+     * Syncs one project while holding its lock and adds the outcome to {@code tally}. A failure of the
+     * project's listing is recorded and the sync goes on with the next project.
+     *
+     * @throws ClearMLAuthException       when the credentials are rejected, which stops the whole sync
+     * @throws ClearMLConnectionException when the server cannot be reached, which stops the whole sync
+     */
+    private void syncProject(ClearMLClient client, Project project, Instant since, Progress progress, Tally tally) {
+        String serverKey = client.serverKey();
+        ReentrantLock lock = projectLocks.computeIfAbsent(serverKey + "\n" + project.id(), key -> new ReentrantLock());
+        lock.lock();
+        try {
+            ProjectSync.Outcome outcome = new ProjectSync(cache, client, options, progress, clock).sync(project, since);
+            tally.changed += outcome.runsChanged();
+            tally.deleted += outcome.runsDeleted();
+            tally.points += outcome.pointsWritten();
+            tally.failures.addAll(outcome.failures());
+            tally.cancelled = outcome.cancelled();
+            if (!outcome.cancelled()) {
+                tally.syncedIds.add(project.id());
+            }
+        } catch (ClearMLAuthException | ClearMLConnectionException e) {
+            throw e;
+        } catch (ClearMLException | CacheException e) {
+            tally.failures.add("Sync of project " + project.name() + " on " + serverKey + " failed: " + e.getMessage());
+            LOG.warn("Sync of project {} on {} failed: {}", project.id(), serverKey, e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Running totals of one sync. */
+    private static final class Tally {
+        final List<String> failures = new ArrayList<>();
+        final List<String> syncedIds = new ArrayList<>();
+        int changed;
+        int deleted;
+        long points;
+        boolean cancelled;
     }
 
     private static List<Project> selectProjects(List<Project> remote, List<String> projectIds, List<String> failures,
@@ -194,7 +217,7 @@ public final class ClearMLSyncService implements SyncService {
      * cached entries at that timestamp so none is lost or repeated.
      *
      * @throws IllegalArgumentException when the run is not cached or its server is not configured
-     * @throws ClearMLException         when the server fails; the cached log is left as it was
+     * @throws ClearMLException         when the server fails, leaving the cached log as it was
      */
     @Override
     public String syncConsoleLog(RunId run, Progress progress) {

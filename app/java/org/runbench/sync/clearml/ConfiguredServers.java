@@ -6,8 +6,8 @@ import org.runbench.tracking.ServerSettings;
 /**
  * The ClearML servers the settings name, the default one first, or the reason none could be read.
  *
- * @param servers the servers; empty when none is configured
- * @param problem why no server or not every server could be read, worded for users; empty when all is well
+ * @param servers the servers, empty when none is configured
+ * @param problem why no server or not every server could be read, worded for users, or empty when all is well
  */
 public record ConfiguredServers(List<ServerSettings> servers, String problem) {
 

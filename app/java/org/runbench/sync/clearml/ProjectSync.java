@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * changed or active one with {@link RunWriter}, marks cached runs the server no longer has as deleted,
  * and records the project as synced when all of that succeeded.
  *
- * <p>The listing pages by {@code last_update} itself (each page asks for tasks at or after the last one
+ * <p>The listing pages by {@code last_update} itself (each page requests tasks at or after the last one
  * seen) rather than by page number, so a task that changes during the listing moves to a later page
  * instead of shifting another task out of view.
  */
@@ -41,7 +41,7 @@ final class ProjectSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectSync.class);
 
-    /** What a project sync did; {@code cancelled} when the user stopped it before the end. */
+    /** Outcome of a project sync; {@code cancelled} is true when the user stopped it before the end. */
     record Outcome(int runsChanged, int runsDeleted, long pointsWritten, List<String> failures, boolean cancelled) {
     }
 
@@ -51,7 +51,7 @@ final class ProjectSync {
     private final Progress progress;
     private final Clock clock;
 
-    // Tallies of the current sync; an instance syncs one project once.
+    // Tallies of the current sync. An instance syncs one project once.
     private List<String> failures;
     private int changed;
     private long points;
@@ -205,13 +205,13 @@ final class ProjectSync {
         for (int from = 0; from < missing.size(); from += ClearMLClient.MAX_PAGE_SIZE) {
             stillThere.addAll(listTaskIds(null, missing.subList(from, Math.min(missing.size(), from + ClearMLClient.MAX_PAGE_SIZE))));
         }
-        List<String> gone = missing.stream().filter(id -> !stillThere.contains(id)).toList();
+        List<String> deletedIds = missing.stream().filter(id -> !stillThere.contains(id)).toList();
         String server = client.serverKey();
-        write(transaction -> gone.forEach(id -> transaction.markDeleted(new RunId(server, id), true)));
-        if (!gone.isEmpty()) {
-            LOG.info("Marked {} runs of project {} on {} as deleted on the server", gone.size(), project.id(), server);
+        write(transaction -> deletedIds.forEach(id -> transaction.markDeleted(new RunId(server, id), true)));
+        if (!deletedIds.isEmpty()) {
+            LOG.info("Marked {} runs of project {} on {} as deleted on the server", deletedIds.size(), project.id(), server);
         }
-        return gone.size();
+        return deletedIds.size();
     }
 
     /** Lists task ids of a project (all pages), or which of {@code ids} exist, hidden and archived ones included. */

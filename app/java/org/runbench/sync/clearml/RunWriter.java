@@ -66,8 +66,8 @@ final class RunWriter {
                 progress.update(label + ": series " + (i + 1) + " of " + keys.size() + " (" + key.label() + ")", -1);
                 ScalarEventReader.Result series = reader.read(task.id(), key);
                 if (series.points().isEmpty() && series.singleValues().isEmpty()) {
-                    // The metric list and the events come from the same store, so an empty answer for a
-                    // listed series is a server fault; storing it would drop the series until the run changes.
+                    // The metric list and the events come from the same store, so an empty response for a listed
+                    // series is a server fault. Storing it would drop the series until the run changes again.
                     throw new ClearMLException("events.get_task_events on " + server + " returned no events for"
                             + " series " + key.label() + " of task " + task.id() + ", which the server lists."
                             + " The run was not updated; sync again, and report this with the server version if it"

@@ -119,7 +119,7 @@ class SyncStateCacheTest {
     }
 
     @Test
-    void summariesKeepSameTaskIdOnTwoServersApart() {
+    void summariesSeparateServersOfOneTaskId() {
         RunId onA = new RunId("a:8008", "shared");
         RunId onB = new RunId("b:8008", "shared");
         try (RunCache cache = RunCache.open(folder)) {

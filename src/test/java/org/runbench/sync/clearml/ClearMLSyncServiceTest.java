@@ -232,7 +232,7 @@ class ClearMLSyncServiceTest {
     }
 
     @Test
-    void projectOfManyTasksWithSameTimePagesCompletely() throws Exception {
+    void sameTimeTasksPageCompletely() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             ids.add(fixture.fake.addTask(projectId, "run " + i).id());

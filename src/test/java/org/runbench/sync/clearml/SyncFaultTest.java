@@ -23,8 +23,8 @@ import org.runbench.tracking.fake.FakeTask;
 import org.runbench.tracking.fake.Fault;
 
 /**
- * Each fault hits the fake while a sync pages through a project: after it, the cache holds exactly what
- * the server holds, or the sync reported the failure, lost nothing cached, and the next sync completes.
+ * Each fault hits the fake while a sync pages through a project. Afterwards the cache contains exactly the
+ * server's points, or the sync reported the failure, lost nothing cached, and the next sync completes.
  *
  * <p>Event calls: the small run reads pages 1-2, the big run pages 3-6 (three full pages of 10,000 and
  * an empty one), so call 4 is in the middle of the big run's series.
@@ -56,7 +56,12 @@ class SyncFaultTest {
         long[] timestamps = new long[25_000];
         for (int i = 0; i < iterations.length; i++) {
             iterations[i] = i * 3L + (1L << 40);
-            values[i] = i % 997 == 0 ? Double.NaN : i % 991 == 0 ? Double.NEGATIVE_INFINITY : Math.sin(i) * 1e-3;
+            values[i] = Math.sin(i) * 1e-3;
+            if (i % 997 == 0) {
+                values[i] = Double.NaN;
+            } else if (i % 991 == 0) {
+                values[i] = Double.NEGATIVE_INFINITY;
+            }
             timestamps[i] = 1_767_225_600_000L + i;
         }
         fixture.addScalars(big.id(), ODD, iterations, values, timestamps);
@@ -188,7 +193,7 @@ class SyncFaultTest {
         return fixture.server.substring(fixture.server.indexOf(':') + 1);
     }
 
-    /** A first page that announces 1 event but carries 2. */
+    /** Returns a first page that announces 1 event but carries 2. */
     private static MockResponse overfullPage() {
         String events = "[" + event(0) + "," + event(3) + "]";
         return page("{\"events\": " + events + ", \"returned\": 2, \"total\": 1, \"scroll_id\": \"s1\"}");

@@ -30,7 +30,8 @@ import org.runbench.tracking.fake.FakeTask;
 
 /**
  * A fake ClearML server, a cache in a temporary folder and a sync service between them, with quick
- * retries and a short read timeout; also seeds the fake and records what it holds, for exact comparison.
+ * retries and a short read timeout. It also seeds the fake and records the points it contains, so tests
+ * can compare the cache exactly.
  */
 final class SyncFixture implements AutoCloseable {
 
@@ -45,7 +46,7 @@ final class SyncFixture implements AutoCloseable {
     final ClearMLSyncService service;
     final String server;
 
-    /** Points the fake holds per task and series, after the server's rule that a repeated iteration overwrites. */
+    /** Points the fake contains per task and series, after the server's rule that a repeated iteration overwrites. */
     private final Map<String, Map<SeriesKey, TreeMap<Long, long[]>>> seeded = new LinkedHashMap<>();
 
     SyncFixture(Path cacheFolder) throws IOException {

@@ -59,7 +59,7 @@ class SyncIngestBenchmark {
         rows.forEach(System.out::println);
     }
 
-    /** A full sync from the fake on loopback: listing, HTTP, parsing, storing, with response bytes counted. */
+    /** Times a full sync from the fake on loopback (listing, HTTP, parsing, storing) and counts response bytes. */
     private void endToEnd(List<String> rows) throws Exception {
         try (SyncFixture fixture = new SyncFixture(temp.resolve("e2e"))) {
             String project = fixture.fake.addProject("bench");

@@ -90,8 +90,8 @@ public final class FakeClearMLServer implements AutoCloseable {
     }
 
     private FakeClearMLServer() {
-        // MockWebServer writes headers and body separately; without TCP_NODELAY every response waits for
-        // the client's delayed ACK (about 40 ms on Linux loopback), which would dominate sync timings.
+        // MockWebServer writes headers and body separately. Without TCP_NODELAY each response waits for the
+        // client's delayed ACK, about 40 ms on Linux loopback as measured here, which dominated sync timings.
         server.setServerSocketFactory(new NoDelayServerSocketFactory());
         credentials.put(ACCESS_KEY, SECRET_KEY);
         server.setDispatcher(new Dispatcher() {
