@@ -22,6 +22,10 @@ import org.runbench.tracking.TaskRecord;
  * Downloads one task and writes it to the cache in one transaction: fields, hyperparameters,
  * configuration, the server's metric summaries, every scalar series at full resolution and the
  * single-value metrics. A failure or cancel rolls the whole run back.
+ *
+ * <p>NOTE: neither ClearML event endpoint can start at an iteration, so an active run's series are read
+ * whole on every sync and compared with the cache, which writes only what is new. A run killed
+ * mid-download is read again from its start on the next sync.
  */
 final class RunWriter {
 
