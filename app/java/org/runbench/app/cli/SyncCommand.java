@@ -72,16 +72,17 @@ final class SyncCommand implements Callable<Integer> {
                 new SettingsOverrides(parent.apiHost, parent.accessKey, parent.secretKey), System.getenv(),
                 Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""));
         ServerSettings server = chooseServer(servers);
-        if (!server.verifyCertificate()) {
-            err.println("runbench: warning: TLS certificate verification is off for " + server.key()
-                    + " (verify_certificate or CLEARML_API_HOST_VERIFY_CERT is false), so the server is not authenticated.");
-            err.flush();
-        }
 
         try (RunCache cache = parent.openCache(); SyncComposition composition = SyncComposition.create(cache, servers)) {
             ClearMLSyncService service = composition.service();
             if (check) {
                 return printCheck(service.check(server.key()), out, err);
+            }
+            if (!server.verifyCertificate()) {
+                err.println("runbench: warning: TLS certificate verification is off for " + server.key()
+                        + " (verify_certificate or CLEARML_API_HOST_VERIFY_CERT is false), so the server is not"
+                        + " authenticated. Turn it back on, or point verify_certificate at the server's CA bundle.");
+                err.flush();
             }
             return sync(service, server.key(), out, err);
         }

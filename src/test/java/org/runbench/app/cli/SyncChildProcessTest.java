@@ -22,10 +22,11 @@ import org.runbench.tracking.fake.FakeClearMLServer;
 import org.runbench.tracking.fake.FakeTask;
 
 /**
- * Kills a {@code runbench sync} child process while it reads a big series, then syncs again: the cache
- * must hold exactly the server's points, none lost and none twice.
+ * Runs {@code runbench sync} in a child process with its own environment: killed while it reads a big
+ * series, after which the next sync must leave exactly the server's points in the cache, and with
+ * certificate checking turned off by the environment, which must be warned about.
  */
-class SyncProcessKillTest {
+class SyncChildProcessTest {
 
     private static final int BIG_POINTS = 200_000;
     private static final SeriesKey LOSS = new SeriesKey("loss", "train");
@@ -51,7 +52,7 @@ class SyncProcessKillTest {
             fake.delayResponses("events.get_task_events", Duration.ofMillis(200));
             Path cache = temp.resolve("cache");
 
-            Process child = startSync(fake, cache);
+            Process child = startSync(fake, cache, Map.of(), "sync");
             boolean midSync = waitForCalls(fake, "events.get_task_events", 6, child);
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -80,11 +81,39 @@ class SyncProcessKillTest {
         }
     }
 
-    private Process startSync(FakeClearMLServer fake, Path cache) throws Exception {
+    @Test
+    void verificationTurnedOffIsWarned() throws Exception {
+        try (FakeClearMLServer fake = FakeClearMLServer.start()) {
+            fake.addLinearScalars(fake.addTask(fake.addProject("vision"), "run").id(), "loss", "train", 3);
+
+            Process sync = startSync(fake, temp.resolve("cache"), Map.of("CLEARML_API_HOST_VERIFY_CERT", "false"), "sync");
+            assertThat(sync.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String syncErr = Files.readString(temp.resolve("child-stderr.txt"));
+            Process check = startSync(fake, temp.resolve("cache"), Map.of("CLEARML_API_HOST_VERIFY_CERT", "false"), "sync",
+                    "--check");
+            assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String checkErr = Files.readString(temp.resolve("child-stderr.txt"));
+
+            assertThat(sync.exitValue()).as(syncErr).isZero();
+            assertThat(syncErr).contains("runbench: warning: TLS certificate verification is off for "
+                    + fake.settings().key() + " (verify_certificate or CLEARML_API_HOST_VERIFY_CERT is false)");
+            assertThat(check.exitValue()).as(checkErr).isZero();
+            assertThat(checkErr).contains("runbench: warning: TLS certificate verification is off for "
+                    + fake.settings().key());
+            // Under the test class path logback-test.xml also logs to stdout, so look for the command's own line.
+            assertThat(Files.readAllLines(temp.resolve("child-stdout.txt"))).contains("Connected to the ClearML server "
+                    + fake.settings().key() + " (version " + FakeClearMLServer.SERVER_VERSION + ", API "
+                    + FakeClearMLServer.API_VERSION + ").");
+        }
+    }
+
+    private Process startSync(FakeClearMLServer fake, Path cache, Map<String, String> extraEnvironment,
+                              String... arguments) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "org.runbench.app.Launcher", "--cache", cache.toString(), "--api-host", fake.apiHost(),
-                "--access-key", FakeClearMLServer.ACCESS_KEY, "--secret-key", FakeClearMLServer.SECRET_KEY, "sync"));
+                "--access-key", FakeClearMLServer.ACCESS_KEY, "--secret-key", FakeClearMLServer.SECRET_KEY));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(temp.resolve("child-stdout.txt").toFile())
                 .redirectError(temp.resolve("child-stderr.txt").toFile());
@@ -93,6 +122,7 @@ class SyncProcessKillTest {
         Path home = Files.createDirectories(temp.resolve("home"));
         environment.put("HOME", home.toString());
         environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        environment.putAll(extraEnvironment);
         return builder.start();
     }
 
