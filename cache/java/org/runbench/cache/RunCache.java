@@ -66,7 +66,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
     public static RunCache open(Path directory) {
         Path folder = directory.toAbsolutePath().normalize();
         createFolder(folder);
-        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
         Path databaseFile = folder.resolve(DATABASE_NAME + ".mv.db");
         if (Files.exists(databaseFile)) {
             refuseNewerSchema(folder, url);
