@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import org.runbench.cache.RunCache;
 import org.runbench.sync.ImportService;
 import org.runbench.sync.Progress;
+import org.runbench.sync.SyncService;
 import org.runbench.sync.local.LocalImportService;
 import org.runbench.sync.local.LocalRunReader;
+import org.runbench.tracking.SettingsOverrides;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +21,12 @@ public final class AppServices implements AutoCloseable {
 
     private final RunCache cache;
     private final LocalImportService importService;
+    private final SyncComposition sync;
 
-    private AppServices(RunCache cache, LocalImportService importService) {
+    private AppServices(RunCache cache, LocalImportService importService, SyncComposition sync) {
         this.cache = cache;
         this.importService = importService;
+        this.sync = sync;
     }
 
     /**
@@ -39,7 +43,10 @@ public final class AppServices implements AutoCloseable {
                 importService.importSamples(progress);
                 LOG.info("Loaded the bundled samples into the empty cache {}", cacheDirectory);
             }
-            return new AppServices(cache, importService);
+            progress.update("Reading the ClearML server settings", -1);
+            SyncComposition sync = SyncComposition.create(cache, SyncComposition.loadServers(SettingsOverrides.NONE,
+                    System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", "")));
+            return new AppServices(cache, importService, sync);
         } catch (RuntimeException e) {
             cache.close();
             throw e;
@@ -54,9 +61,12 @@ public final class AppServices implements AutoCloseable {
         return importService;
     }
 
-    /** Returns the sync service, empty when no ClearML server is configured. */
-    public java.util.Optional<org.runbench.sync.SyncService> syncService() {
-        return java.util.Optional.empty();
+    /**
+     * Returns the sync service. It is always there: with no server configured it lists none and its
+     * connection check says so.
+     */
+    public java.util.Optional<SyncService> syncService() {
+        return java.util.Optional.of(sync.service());
     }
 
     /** Returns the user-facing message of a failure at start-up. */
@@ -66,6 +76,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        sync.close();
         cache.close();
     }
 }

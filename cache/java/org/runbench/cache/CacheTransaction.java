@@ -189,6 +189,99 @@ public final class CacheTransaction implements AutoCloseable {
         });
     }
 
+    /**
+     * Moves the project's sync cursor forward to {@code lastUpdate}, keeping a cursor that is already later.
+     * Call it in the transaction that commits the runs the cursor covers, so a crash never leaves it ahead
+     * of them.
+     */
+    public void advanceSyncCursor(String server, String projectId, Instant lastUpdate) {
+        execute("UPDATE project SET sync_cursor = CASE WHEN sync_cursor IS NULL OR sync_cursor < ? THEN ?"
+                + " ELSE sync_cursor END WHERE server = ? AND id = ?", statement -> {
+                    RowMappers.setInstant(statement, 1, lastUpdate);
+                    RowMappers.setInstant(statement, 2, lastUpdate);
+                    statement.setString(3, server);
+                    statement.setString(4, projectId);
+                });
+    }
+
+    /** Replaces the run's single-value metrics (ClearML's iteration -2^31 scalars), keeping their order. */
+    public void replaceSingleValues(RunId id, Map<SeriesKey, Double> values) {
+        deleteRows("single_value", id);
+        List<Map.Entry<SeriesKey, Double>> entries = List.copyOf(values.entrySet());
+        batch("INSERT INTO single_value (server, task_id, metric, variant, position, value_bits) VALUES (?, ?, ?, ?, ?, ?)",
+                entries.size(), (statement, index) -> {
+                    Map.Entry<SeriesKey, Double> entry = entries.get(index);
+                    bindRun(statement, id);
+                    statement.setString(3, entry.getKey().metric());
+                    statement.setString(4, entry.getKey().variant());
+                    statement.setInt(5, index);
+                    statement.setLong(6, Double.doubleToRawLongBits(entry.getValue()));
+                });
+    }
+
+    /** Replaces the server's per-series summaries of the run. */
+    public void replaceServerMetrics(RunId id, List<ServerMetric> metrics) {
+        deleteRows("server_metric", id);
+        batch("INSERT INTO server_metric (server, task_id, position, metric, variant, last_bits, min_bits, max_bits,"
+                + " point_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", metrics.size(), (statement, index) -> {
+                    ServerMetric metric = metrics.get(index);
+                    bindRun(statement, id);
+                    statement.setInt(3, index);
+                    statement.setString(4, metric.key().metric());
+                    statement.setString(5, metric.key().variant());
+                    statement.setLong(6, Double.doubleToRawLongBits(metric.last()));
+                    statement.setLong(7, Double.doubleToRawLongBits(metric.min()));
+                    statement.setLong(8, Double.doubleToRawLongBits(metric.max()));
+                    statement.setLong(9, metric.count());
+                });
+    }
+
+    /**
+     * Replaces the cached console log entries at or after {@code fromTimestamp} (epoch ms) with
+     * {@code lines}, so a sync that reads again from the last cached timestamp neither loses nor repeats
+     * the entries sharing it.
+     */
+    public void replaceConsoleLogFrom(RunId id, long fromTimestamp, List<ConsoleLine> lines) {
+        execute("DELETE FROM console_log WHERE server = ? AND task_id = ? AND timestamp_ms >= ?", statement -> {
+            bindRun(statement, id);
+            statement.setLong(3, fromTimestamp);
+        });
+        int first = nextConsoleSeq(id);
+        batch("INSERT INTO console_log (server, task_id, seq, timestamp_ms, level, worker, iteration, message)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", lines.size(), (statement, index) -> {
+                    ConsoleLine line = lines.get(index);
+                    bindRun(statement, id);
+                    statement.setInt(3, first + index);
+                    statement.setLong(4, line.timestamp());
+                    statement.setString(5, line.level());
+                    statement.setString(6, line.worker());
+                    statement.setLong(7, line.iteration());
+                    statement.setString(8, line.message());
+                });
+    }
+
+    /** Removes a series and its points, for a series the server no longer has (for example after a reset). */
+    public void deleteSeries(RunId id, SeriesKey key) {
+        execute("DELETE FROM series WHERE server = ? AND task_id = ? AND metric = ? AND variant = ?", statement -> {
+            bindRun(statement, id);
+            statement.setString(3, key.metric());
+            statement.setString(4, key.variant());
+        });
+    }
+
+    private int nextConsoleSeq(RunId id) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM console_log WHERE server = ? AND task_id = ?")) {
+            bindRun(statement, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw failure("reading the console log of run " + id.taskId(), e);
+        }
+    }
+
     /** Removes a run and everything cached about it. */
     public void deleteRun(RunId id) {
         deleteRows("run", id);

@@ -75,8 +75,15 @@ final class RowMappers {
     }
 
     static SeriesSummary summary(ResultSet row) throws SQLException {
-        return new SeriesSummary(new SeriesKey(row.getString(1), row.getString(2)), row.getLong(3),
-                doubleOrNaN(row, 4), row.getLong(5), doubleOrNaN(row, 6), row.getLong(7), doubleOrNaN(row, 8), row.getLong(9));
+        return summaryFrom(row, 1);
+    }
+
+    /** Maps the columns of {@link #SUMMARY_SELECT} starting at column {@code first}. */
+    static SeriesSummary summaryFrom(ResultSet row, int first) throws SQLException {
+        int c = first;
+        return new SeriesSummary(new SeriesKey(row.getString(c), row.getString(c + 1)), row.getLong(c + 2),
+                doubleOrNaN(row, c + 3), row.getLong(c + 4), doubleOrNaN(row, c + 5), row.getLong(c + 6),
+                doubleOrNaN(row, c + 7), row.getLong(c + 8));
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {

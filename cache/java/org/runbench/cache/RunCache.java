@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCache.class);
     private static final String MIGRATIONS = "classpath:db/migration";
+    private static final int SUMMARY_BATCH = 40;
 
     private final Path directory;
     private final JdbcConnectionPool pool;
@@ -65,7 +67,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
         Path folder = directory.toAbsolutePath().normalize();
         createFolder(folder);
         // WRITE_DELAY=0 writes each commit to the file at once, so a killed process loses no committed run.
-        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
         Path databaseFile = folder.resolve(DATABASE_NAME + ".mv.db");
         if (Files.exists(databaseFile)) {
             refuseNewerSchema(folder, url);
@@ -138,13 +140,87 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
                 statement -> bindRun(statement, id), RowMappers::summary);
     }
 
+    /**
+     * Reads the summaries of many runs with one query per {@value #SUMMARY_BATCH} task ids. The query
+     * selects by task id alone, so H2 uses the task id index for the IN list, and drops rows of other
+     * servers afterwards.
+     */
     @Override
     public Map<RunId, List<SeriesSummary>> summaries(List<RunId> ids) {
         Map<RunId, List<SeriesSummary>> result = new LinkedHashMap<>();
+        Map<RunId, List<PositionedSummary>> positioned = new java.util.HashMap<>();
         for (RunId id : ids) {
-            result.put(id, summaries(id));
+            result.put(id, List.of());
+            positioned.put(id, new ArrayList<>());
         }
+        List<String> taskIds = ids.stream().map(RunId::taskId).distinct().toList();
+        String columns = RowMappers.SUMMARY_SELECT.substring("SELECT ".length());
+        for (int from = 0; from < taskIds.size(); from += SUMMARY_BATCH) {
+            List<String> batch = taskIds.subList(from, Math.min(taskIds.size(), from + SUMMARY_BATCH));
+            String placeholders = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+            // Rows come in index order, so each run's series are put in position order below rather than by SQL.
+            List<PositionedSummary> rows = query("SELECT server, task_id, position, " + columns
+                            + " WHERE task_id IN (" + placeholders + ")",
+                    statement -> {
+                        for (int i = 0; i < batch.size(); i++) {
+                            statement.setString(i + 1, batch.get(i));
+                        }
+                    },
+                    row -> new PositionedSummary(new RunId(row.getString(1), row.getString(2)), row.getInt(3),
+                            RowMappers.summaryFrom(row, 4)));
+            for (PositionedSummary row : rows) {
+                List<PositionedSummary> summaries = positioned.get(row.run());
+                if (summaries != null) {
+                    summaries.add(row);
+                }
+            }
+        }
+        positioned.forEach((id, rows) -> {
+            rows.sort(java.util.Comparator.comparingInt(PositionedSummary::position));
+            result.put(id, rows.stream().map(PositionedSummary::summary).toList());
+        });
         return result;
+    }
+
+    private record PositionedSummary(RunId run, int position, SeriesSummary summary) {
+    }
+
+    /** Returns the latest task {@code last_update} a sync of the project committed runs up to, if any. */
+    public Optional<Instant> syncCursor(String server, String projectId) {
+        return query("SELECT sync_cursor FROM project WHERE server = ? AND id = ?", statement -> {
+            statement.setString(1, server);
+            statement.setString(2, projectId);
+        }, row -> Optional.ofNullable(RowMappers.instant(row, 1))).stream().findFirst().flatMap(cursor -> cursor);
+    }
+
+    /**
+     * Returns the run's single-value metrics (reported once, at ClearML's iteration -2^31) in the order the
+     * server listed them, or empty when it has none.
+     */
+    public Map<SeriesKey, Double> singleValues(RunId id) {
+        Map<SeriesKey, Double> values = new LinkedHashMap<>();
+        query("SELECT metric, variant, value_bits FROM single_value WHERE server = ? AND task_id = ? ORDER BY position",
+                statement -> bindRun(statement, id),
+                row -> values.put(new SeriesKey(row.getString(1), row.getString(2)), Double.longBitsToDouble(row.getLong(3))));
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
+    /** Returns the server's own last, minimum and maximum of each series of a synced run. */
+    public List<ServerMetric> serverMetrics(RunId id) {
+        return query("SELECT metric, variant, last_bits, min_bits, max_bits, point_count FROM server_metric"
+                        + " WHERE server = ? AND task_id = ? ORDER BY position",
+                statement -> bindRun(statement, id),
+                row -> new ServerMetric(new SeriesKey(row.getString(1), row.getString(2)),
+                        Double.longBitsToDouble(row.getLong(3)), Double.longBitsToDouble(row.getLong(4)),
+                        Double.longBitsToDouble(row.getLong(5)), row.getLong(6)));
+    }
+
+    /** Returns the cached console log of a run in time order, or empty when it was never synced. */
+    public List<ConsoleLine> consoleLog(RunId id) {
+        return query("SELECT timestamp_ms, level, worker, iteration, message FROM console_log"
+                        + " WHERE server = ? AND task_id = ? ORDER BY seq",
+                statement -> bindRun(statement, id),
+                row -> new ConsoleLine(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)));
     }
 
     @Override

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Compare ML training runs at full resolution, from a local cache of ClearML runs and imported files.%n"
                 + "With no command, opens the desktop app.",
-        subcommands = {ImportCommand.class, RunsCommand.class, ExportCommand.class, PlotCommand.class, DiffCommand.class})
+        subcommands = {ImportCommand.class, SyncCommand.class, RunsCommand.class, ExportCommand.class, PlotCommand.class,
+                DiffCommand.class})
 public final class RunbenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--cache", paramLabel = "DIR",

@@ -77,6 +77,8 @@ public final class FakeClearMLServer implements AutoCloseable {
     private final Map<String, Integer> tokenExpiryAfterCall = new ConcurrentHashMap<>();
     private final Set<String> stuckScrolls = ConcurrentHashMap.newKeySet();
     private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
+    private final Map<String, Duration> responseDelays = new ConcurrentHashMap<>();
+    private final Map<String, List<ScalarEventView>> selections = new ConcurrentHashMap<>();
     private volatile Duration tokenLifetime = Duration.ofDays(30);
 
     /** One scalar point as the server stores it. */
@@ -88,6 +90,9 @@ public final class FakeClearMLServer implements AutoCloseable {
     }
 
     private FakeClearMLServer() {
+        // MockWebServer writes headers and body separately. Without TCP_NODELAY each response waits for the
+        // client's delayed ACK, about 40 ms on Linux loopback as measured here, which dominated sync timings.
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
         credentials.put(ACCESS_KEY, SECRET_KEY);
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -166,11 +171,17 @@ public final class FakeClearMLServer implements AutoCloseable {
     public synchronized void addScalars(String taskId, String metric, String variant, long[] iterations, double[] values,
                                         long[] timestamps) {
         List<ScalarEvent> events = scalars.computeIfAbsent(taskId, id -> new ArrayList<>());
+        Map<Long, Integer> lastIndex = new HashMap<>();
         for (int i = 0; i < iterations.length; i++) {
-            long iteration = iterations[i];
-            events.removeIf(e -> e.metric().equals(metric) && e.variant().equals(variant) && e.iteration() == iteration);
-            events.add(new ScalarEvent(metric, variant, iteration, values[i], timestamps[i]));
+            lastIndex.put(iterations[i], i);
         }
+        events.removeIf(e -> e.metric().equals(metric) && e.variant().equals(variant) && lastIndex.containsKey(e.iteration()));
+        for (int i = 0; i < iterations.length; i++) {
+            if (lastIndex.get(iterations[i]) == i) {
+                events.add(new ScalarEvent(metric, variant, iterations[i], values[i], timestamps[i]));
+            }
+        }
+        selections.clear();
         long last = events.stream().filter(e -> e.iteration() != Integer.MIN_VALUE).mapToLong(ScalarEvent::iteration).max().orElse(0);
         tasks.get(taskId).json().put("last_iteration", last);
     }
@@ -207,6 +218,19 @@ public final class FakeClearMLServer implements AutoCloseable {
         return id;
     }
 
+    /** Deletes a task with its events, as {@code tasks.delete} does on the server. */
+    public synchronized void removeTask(String taskId) {
+        tasks.remove(taskId);
+        scalars.remove(taskId);
+        logs.remove(taskId);
+        selections.clear();
+    }
+
+    /** Returns the seeded task with this id, for changes after seeding. */
+    public synchronized FakeTask task(String taskId) {
+        return tasks.get(taskId);
+    }
+
     public void addCredentials(String accessKey, String secretKey) {
         credentials.put(accessKey, secretKey);
     }
@@ -226,6 +250,16 @@ public final class FakeClearMLServer implements AutoCloseable {
     /** Revokes every token issued so far just before the {@code nth} call of {@code endpoint} is served. */
     public void expireTokensBeforeCall(String endpoint, int nth) {
         tokenExpiryAfterCall.put(endpoint, nth);
+    }
+
+    /** Serves every later call of {@code endpoint} normally, but sends the headers only after {@code delay}. */
+    public void delayResponses(String endpoint, Duration delay) {
+        responseDelays.put(endpoint, delay);
+    }
+
+    /** Undoes {@link #stickScrollId}. */
+    public void releaseScrollId(String endpoint) {
+        stuckScrolls.remove(endpoint);
     }
 
     /** Makes {@code endpoint}'s scroll return the scroll id it received instead of a new one. */
@@ -289,7 +323,13 @@ public final class FakeClearMLServer implements AutoCloseable {
             synchronized (this) {
                 data = serve(endpoint, body, authorization);
             }
-            return envelopeResponse(200, 0, "OK", data, endpoint);
+            MockResponse response = envelopeResponse(200, 0, "OK", data, endpoint);
+            Duration delay = responseDelays.get(endpoint);
+            if (delay != null) {
+                response = new MockResponse.Builder(response)
+                        .headersDelay(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).build();
+            }
+            return response;
         } catch (ApiError e) {
             return envelopeResponse(e.code, e.subcode, e.getMessage(), null, endpoint);
         } catch (RuntimeException e) {
@@ -371,11 +411,16 @@ public final class FakeClearMLServer implements AutoCloseable {
         for (JsonNode tag : body.path("system_tags")) {
             excludeArchived |= tag.asText().equals("-archived");
         }
+        Set<String> idFilter = new HashSet<>();
+        body.path("id").forEach(id -> idFilter.add(id.asText()));
         List<DateCondition> dates = dateConditions(body.path("last_update"));
         List<ObjectNode> matching = new ArrayList<>();
         for (FakeTask task : tasks.values()) {
             ObjectNode json = task.json();
             if (!projectFilter.isEmpty() && !projectFilter.contains(json.path("project").asText())) {
+                continue;
+            }
+            if (!idFilter.isEmpty() && !idFilter.contains(json.path("id").asText())) {
                 continue;
             }
             if (excludeArchived && hasTag(json.path("system_tags"), "archived")) {
@@ -551,6 +596,11 @@ public final class FakeClearMLServer implements AutoCloseable {
                 .toList();
     }
 
+    /** Returns a selection of events computed once per task and filter until the next seeding. */
+    List<ScalarEventView> cachedSelection(String key, java.util.function.Supplier<List<ScalarEventView>> compute) {
+        return selections.computeIfAbsent(key, k -> compute.get());
+    }
+
     List<ObjectNode> logsOf(String taskId) {
         return logs.getOrDefault(taskId, List.of());
     }
@@ -615,6 +665,37 @@ public final class FakeClearMLServer implements AutoCloseable {
                     .body(JSON.writeValueAsString(envelope)).build();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates server sockets whose accepted connections send small writes at once (TCP_NODELAY). */
+    private static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
+
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws IOException {
+                    java.net.Socket socket = super.accept();
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds an unbound socket itself");
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds an unbound socket itself");
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds an unbound socket itself");
         }
     }
 

@@ -146,6 +146,10 @@ final class FakeEvents {
     }
 
     private static List<ScalarEventView> select(FakeClearMLServer server, String taskId, List<JsonNode> filters) {
+        return server.cachedSelection(taskId + "\n" + filters, () -> computeSelection(server, taskId, filters));
+    }
+
+    private static List<ScalarEventView> computeSelection(FakeClearMLServer server, String taskId, List<JsonNode> filters) {
         List<ScalarEventView> selected = new ArrayList<>();
         for (ScalarEventView event : server.scalarsOf(taskId)) {
             if (filters.isEmpty() || filters.stream().anyMatch(filter -> matches(filter, event))) {
@@ -174,16 +178,29 @@ final class FakeEvents {
 
     private static List<ScalarEventView> nextPage(List<ScalarEventView> events, Long after, int batchSize) {
         List<ScalarEventView> page = new ArrayList<>();
-        for (ScalarEventView event : events) {
-            if (after != null && event.iteration() <= after) {
-                continue;
-            }
+        int start = after == null ? 0 : firstAfter(events, after);
+        for (ScalarEventView event : events.subList(start, events.size())) {
             if (page.size() >= batchSize && event.iteration() != page.get(page.size() - 1).iteration()) {
                 break;
             }
             page.add(event);
         }
         return page;
+    }
+
+    /** Returns the index of the first event with an iteration above {@code after}; events are sorted by iteration. */
+    private static int firstAfter(List<ScalarEventView> events, long after) {
+        int low = 0;
+        int high = events.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (events.get(middle).iteration() <= after) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** Stateless scroll position: the last iteration served and the total counted on the first call. */
