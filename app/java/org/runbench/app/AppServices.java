@@ -34,18 +34,29 @@ public final class AppServices implements AutoCloseable {
      * loads the bundled sample runs so the app opens on a real comparison.
      */
     public static AppServices open(Path cacheDirectory, Progress progress) {
+        return open(cacheDirectory, progress, SettingsOverrides.NONE, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * Opens the cache as {@link #open(Path, Progress)} does, with server settings from {@code overrides}
+     * (the command line's {@code --api-host}, {@code --access-key}, {@code --secret-key}), the environment
+     * and the home folder given.
+     */
+    public static AppServices open(Path cacheDirectory, Progress progress, SettingsOverrides overrides,
+                                   java.util.Map<String, String> environment, Path home) {
         progress.update("Opening the cache at " + cacheDirectory, -1);
         RunCache cache = RunCache.open(cacheDirectory);
         try {
             LocalImportService importService = new LocalImportService(cache, new LocalRunReader());
-            if (cache.allRuns().isEmpty() && !ServerConfiguration.isConfigured()) {
+            boolean serverGiven = overrides.apiHost() != null || ServerConfiguration.isConfigured(environment, home);
+            if (cache.allRuns().isEmpty() && !serverGiven) {
                 progress.update("Loading the sample project", -1);
                 importService.importSamples(progress);
                 LOG.info("Loaded the bundled samples into the empty cache {}", cacheDirectory);
             }
             progress.update("Reading the ClearML server settings", -1);
-            SyncComposition sync = SyncComposition.create(cache, SyncComposition.loadServers(SettingsOverrides.NONE,
-                    System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", "")));
+            SyncComposition sync = SyncComposition.create(cache, SyncComposition.loadServers(overrides, environment, home,
+                    System.getProperty("os.name", "")));
             return new AppServices(cache, importService, sync);
         } catch (RuntimeException e) {
             cache.close();

@@ -30,13 +30,15 @@ public final class DesktopApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
     private static volatile Path cacheDirectory;
+    private static volatile org.runbench.tracking.SettingsOverrides serverOverrides = org.runbench.tracking.SettingsOverrides.NONE;
 
     private FxTaskRunner tasks;
     private AppServices services;
 
-    /** Starts the app on {@code cache} and blocks until the window is closed. */
-    public static void launchApp(Path cache) {
+    /** Starts the app on {@code cache} with the command line's server settings and blocks until the window is closed. */
+    public static void launchApp(Path cache, org.runbench.tracking.SettingsOverrides overrides) {
         cacheDirectory = cache;
+        serverOverrides = overrides;
         Application.launch(DesktopApp.class);
     }
 
@@ -59,7 +61,8 @@ public final class DesktopApp extends Application {
         stage.setScene(scene);
         stage.show();
 
-        tasks.submit("Opening the cache", progress -> AppServices.open(cacheDirectory, progress), opened -> {
+        tasks.submit("Opening the cache", progress -> AppServices.open(cacheDirectory, progress, serverOverrides,
+                System.getenv(), java.nio.file.Path.of(System.getProperty("user.home"))), opened -> {
             services = opened;
             scene.setRoot(buildWindow(opened, tasks, messages, stage::close));
             stage.setTitle("Runbench — " + opened.cache().directory());

@@ -337,6 +337,12 @@ public final class MainWindow extends BorderPane {
         autoSyncTimer.play();
     }
 
+    /** Selects the tab with the given title, as a click on it does. */
+    public void selectTab(String title) {
+        tabs.getTabs().stream().filter(tab -> tab.getText().equals(title)).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+    }
+
     /** Returns the title of the selected tab, for tests. */
     public String selectedTabTitle() {
         return tabs.getSelectionModel().getSelectedItem().getText();

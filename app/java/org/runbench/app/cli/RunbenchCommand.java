@@ -43,7 +43,7 @@ public final class RunbenchCommand implements java.util.concurrent.Callable<Inte
             throw new CliFailure("Cannot open the desktop app: no display (DISPLAY is not set). Run it in a desktop"
                     + " session or under xvfb-run, or use a command such as 'runbench runs' (see 'runbench --help').");
         }
-        org.runbench.app.DesktopApp.launchApp(cacheDirectory());
+        org.runbench.app.DesktopApp.launchApp(cacheDirectory(), new org.runbench.tracking.SettingsOverrides(apiHost, accessKey, secretKey));
         return Cli.OK;
     }
 
