@@ -65,7 +65,7 @@ public final class MainViewModel {
             } else {
                 selectedProject.set(keep);
             }
-            status.set(loaded.isEmpty() ? "The cache is empty. Import runs with File > Import." : loaded.size() + " projects cached");
+            status.set(loaded.isEmpty() ? "The cache is empty. Import runs with File > Import, or sync a ClearML project from the Connection tab." : loaded.size() + " projects cached");
         }, this::showFailure);
     }
 
