@@ -185,6 +185,40 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
     private record PositionedSummary(RunId run, int position, SeriesSummary summary) {
     }
 
+    /**
+     * Returns the series summaries of every run of a project in one query, keyed by run in the order of
+     * {@link #runs(String, String)}. Runs without series map to an empty list. Faster than
+     * {@link #summaries(List)} for a whole project.
+     */
+    public Map<RunId, List<SeriesSummary>> projectSummaries(String server, String projectId) {
+        Map<RunId, List<PositionedSummary>> positioned = new LinkedHashMap<>();
+        for (Run run : runs(server, projectId)) {
+            positioned.put(run.id(), new ArrayList<>());
+        }
+        // Without ORDER BY, H2 streams the rows; each run's series are put in position order below.
+        List<PositionedSummary> rows = query("SELECT s.task_id, s.position, s.metric, s.variant, s.point_count,"
+                        + " s.last_value, s.last_iteration, s.min_value, s.min_iteration, s.max_value, s.max_iteration"
+                        + " FROM series s JOIN run r ON r.server = s.server AND r.task_id = s.task_id"
+                        + " WHERE r.server = ? AND r.project_id = ?",
+                statement -> {
+                    statement.setString(1, server);
+                    statement.setString(2, projectId);
+                },
+                row -> new PositionedSummary(new RunId(server, row.getString(1)), row.getInt(2), RowMappers.summaryFrom(row, 3)));
+        for (PositionedSummary row : rows) {
+            List<PositionedSummary> summaries = positioned.get(row.run());
+            if (summaries != null) {
+                summaries.add(row);
+            }
+        }
+        Map<RunId, List<SeriesSummary>> result = new LinkedHashMap<>();
+        positioned.forEach((id, list) -> {
+            list.sort(java.util.Comparator.comparingInt(PositionedSummary::position));
+            result.put(id, list.stream().map(PositionedSummary::summary).toList());
+        });
+        return result;
+    }
+
     /** Returns the latest task {@code last_update} a sync of the project committed runs up to, if any. */
     public Optional<Instant> syncCursor(String server, String projectId) {
         return query("SELECT sync_cursor FROM project WHERE server = ? AND id = ?", statement -> {

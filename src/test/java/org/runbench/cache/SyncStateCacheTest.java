@@ -115,6 +115,10 @@ class SyncStateCacheTest {
             }
             assertThat(batch.get(ids.get(3))).isEmpty();
             assertThat(batch.get(ids.get(4))).hasSize(2);
+            List<RunId> onServer = cache.runs(SERVER, "p1").stream().map(Run::id).toList();
+            Map<RunId, List<SeriesSummary>> project = cache.projectSummaries(SERVER, "p1");
+            assertThat(project.keySet()).containsExactlyElementsOf(onServer);
+            assertThat(project).isEqualTo(cache.summaries(onServer));
         }
     }
 

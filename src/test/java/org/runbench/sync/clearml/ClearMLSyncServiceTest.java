@@ -307,6 +307,27 @@ class ClearMLSyncServiceTest {
     }
 
     @Test
+    void consoleLogThatGoesBackStopsAndKeepsCache() throws Exception {
+        FakeTask task = fixture.fake.addTask(projectId, "logged");
+        fixture.fake.addLog(task.id(), 1000, "info", "epoch 1");
+        sync(null);
+        fixture.service.syncConsoleLog(fixture.runId(task.id()), Progress.NONE);
+        fixture.fake.failOnCall("events.get_task_log", 3, new mockwebserver3.MockResponse.Builder().code(200)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"meta\": {\"result_code\": 200}, \"data\": {\"events\": [{\"timestamp\": 500, \"msg\": \"old\"}],"
+                        + " \"returned\": 1, \"total\": 1}}")
+                .build());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> fixture.service.syncConsoleLog(fixture.runId(task.id()), Progress.NONE))
+                .isInstanceOf(org.runbench.tracking.ClearMLPagingException.class)
+                .hasMessage("events.get_task_log on " + fixture.server + " for task " + task.id() + " returned a batch"
+                        + " ending at timestamp 500, not after the previous one (999). Runbench stopped to avoid a loop;"
+                        + " report this with the server version.");
+        assertThat(fixture.service.cachedConsoleLog(fixture.runId(task.id()))).contains("epoch 1\n");
+    }
+
+    @Test
     void consoleLogInSmallBatchesIsWhole() throws Exception {
         SyncFixture small = new SyncFixture(temp.resolve("small"), new SyncOptions(10_000, 2, 500, 3));
         try (small) {
