@@ -27,6 +27,13 @@ public interface RunRepository {
     /** Returns the summaries of several runs at once, keyed by run; runs without series map to an empty list. */
     Map<RunId, List<SeriesSummary>> summaries(List<RunId> ids);
 
+    /** Returns the summaries of every run of a project at once, keyed by run. */
+    default Map<RunId, List<SeriesSummary>> projectSummaries(String server, String projectId) {
+        List<RunId> ids = new java.util.ArrayList<>();
+        runs(server, projectId).forEach(run -> ids.add(run.id()));
+        return summaries(ids);
+    }
+
     /** Returns every point of one series at full resolution, or an empty series if it is not cached. */
     PointSeries points(RunId id, SeriesKey key);
 

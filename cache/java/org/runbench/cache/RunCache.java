@@ -190,6 +190,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
      * {@link #runs(String, String)}. Runs without series map to an empty list. Faster than
      * {@link #summaries(List)} for a whole project.
      */
+    @Override
     public Map<RunId, List<SeriesSummary>> projectSummaries(String server, String projectId) {
         Map<RunId, List<PositionedSummary>> positioned = new LinkedHashMap<>();
         for (Run run : runs(server, projectId)) {

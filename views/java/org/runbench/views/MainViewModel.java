@@ -86,9 +86,7 @@ public final class MainViewModel {
 
     private List<RunRow> readRows(Project project) {
         List<Run> projectRuns = repository.runs(project.server(), project.id());
-        List<RunId> ids = new ArrayList<>();
-        projectRuns.forEach(run -> ids.add(run.id()));
-        Map<RunId, List<SeriesSummary>> summaries = repository.summaries(ids);
+        Map<RunId, List<SeriesSummary>> summaries = repository.projectSummaries(project.server(), project.id());
         List<RunRow> rows = new ArrayList<>();
         for (Run run : projectRuns) {
             rows.add(RunRow.of(run, summaries.getOrDefault(run.id(), List.of())));
