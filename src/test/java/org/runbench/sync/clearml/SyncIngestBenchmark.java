@@ -55,6 +55,7 @@ class SyncIngestBenchmark {
         endToEnd(rows);
         parseOnly(rows);
         storeOnly(rows);
+        parseAndStore(rows);
         listing(rows);
         rows.forEach(System.out::println);
     }
@@ -117,6 +118,43 @@ class SyncIngestBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         rows.add(String.format("parse only (Jackson tree, %d B/event): %,d points in %.2f s = %,.0f points/s",
                 body.length / 10_000, points, seconds, points / seconds));
+    }
+
+    /**
+     * Parsing and storing together, network excluded: 100 pages of 10,000 events parsed into one series
+     * and merged into the cache in one transaction, timed as a whole.
+     */
+    private void parseAndStore(List<String> rows) throws Exception {
+        StringBuilder page = new StringBuilder("{\"meta\": {\"result_code\": 200}, \"data\": {\"events\": [");
+        for (int i = 0; i < 10_000; i++) {
+            page.append(i == 0 ? "" : ",").append("{\"task\":\"0123456789abcdef0123456789abcdef\",")
+                    .append("\"type\":\"training_stats_scalar\",\"iter\":").append(i).append(",\"metric\":\"loss\",")
+                    .append("\"variant\":\"train\",\"value\":").append((float) Math.exp(-i / 5000.0)).append(",\"timestamp\":")
+                    .append(1_767_225_600_000L + i * 10L).append(",\"worker\":\"worker-1\"}");
+        }
+        page.append("], \"returned\": 10000, \"total\": 10000, \"scroll_id\": \"x\"}}");
+        byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
+        ObjectMapper mapper = ClearMLJson.newMapper();
+        for (int warmup = 0; warmup < 20; warmup++) {
+            parse(mapper, body);
+        }
+        RunId id = new RunId("bench:8008", "parse-and-store");
+        try (RunCache cache = RunCache.open(temp.resolve("parse-and-store"))) {
+            long start = System.nanoTime();
+            PointSeriesBuilder points = new PointSeriesBuilder(POINTS);
+            for (int round = 0; round < POINTS / 10_000; round++) {
+                JsonNode envelope = mapper.readTree(body);
+                ScalarEventReader.addMatching(envelope.path("data").path("events"), LOSS, points, new ArrayList<>());
+            }
+            try (CacheTransaction transaction = cache.begin()) {
+                transaction.upsertRun(run(id, "p"));
+                transaction.mergeSeries(id, LOSS, points.buildAndReset());
+                transaction.commit();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rows.add(String.format("parse and store (network excluded): %,d points in %.2f s = %,.0f points/s; %.2f B/point",
+                    POINTS, seconds, POINTS / seconds, cache.storageStats().bytesPerPoint()));
+        }
     }
 
     private static int parse(ObjectMapper mapper, byte[] body) throws Exception {
