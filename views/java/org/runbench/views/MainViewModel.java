@@ -80,7 +80,7 @@ public final class MainViewModel {
             rows.forEach(row -> keys.addAll(row.summaries().keySet()));
             metricKeys.setAll(keys);
             runs.setAll(rows);
-            status.set(project.name() + ": " + count(rows.size(), "run"));
+            status.set(project.name() + ": " + count(rows.size(), "run") + lastSyncedText(project));
         }, this::showFailure);
     }
 
@@ -176,6 +176,15 @@ public final class MainViewModel {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** Returns ", last synced …" in local time for a synced project, or nothing for imported files. */
+    static String lastSyncedText(Project project) {
+        if (project.lastSynced() == null) {
+            return RunId.LOCAL_SERVER.equals(project.server()) ? "" : ", never synced completely";
+        }
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(project.lastSynced(), java.time.ZoneId.systemDefault());
+        return ", last synced " + local.withNano(0).toString().replace('T', ' ');
     }
 
     static String count(long number, String noun) {

@@ -102,6 +102,16 @@ public final class MainWindow extends BorderPane {
         startAutoSync();
 
         projectTree.setId("project-tree");
+        projectTree.setCellFactory(tree -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(ProjectItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+                setTooltip(empty || item == null || !item.isProject() ? null
+                        : new javafx.scene.control.Tooltip(item.project().name()
+                                + MainViewModel.lastSyncedText(item.project()).replaceFirst("^, ", "\n")));
+            }
+        });
         projectTree.setShowRoot(false);
         projectTree.setRoot(new TreeItem<>(ProjectItem.server("root")));
         SplitPane split = new SplitPane(projectTree, tabs);

@@ -91,6 +91,8 @@ class ServerWindowTest {
         assertThat(window.runsTable().getItems()).extracting(RunRow::name)
                 .containsExactlyInAnyOrder("resnet lr=0.1", "resnet lr=0.01");
         assertThat(window.runsTable().getItems()).allSatisfy(row -> assertThat(row.summaries()).hasSize(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#status-text").queryAs(Label.class).getText()
+                .startsWith("vision: 2 runs, last synced "));
         robot.clickOn("#compare-button");
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewers(robot).size() == 1);
