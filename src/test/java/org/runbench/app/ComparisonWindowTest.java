@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +26,7 @@ import org.runbench.sync.Progress;
 import org.runbench.views.FxTaskRunner;
 import org.runbench.views.MainWindow;
 import org.runbench.views.RunRow;
-import org.runbench.views.UserMessages;
+import org.runbench.views.RecordingUserMessages;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,14 +41,14 @@ class ComparisonWindowTest {
     private AppServices services;
     private FxTaskRunner tasks;
     private MainWindow window;
-    private final List<String> errors = new ArrayList<>();
+    private final RecordingUserMessages messages = new RecordingUserMessages();
 
     @Start
     void start(Stage stage) throws IOException {
         Path cache = Files.createTempDirectory("runbench-ui-test");
         services = AppServices.open(cache, Progress.NONE);
         tasks = new FxTaskRunner();
-        window = DesktopApp.buildWindow(services, tasks, new RecordingMessages(), stage::close);
+        window = DesktopApp.buildWindow(services, tasks, messages, stage::close);
         stage.setScene(new Scene(window, 1400, 900));
         stage.show();
     }
@@ -67,7 +66,7 @@ class ComparisonWindowTest {
 
         List<String> names = table.getItems().stream().map(RunRow::name).toList();
         assertThat(names).containsAll(CARTPOLE).contains("trpo/CartPole-v1_1", "whisper-ja-hf-trainer");
-        assertThat(errors).isEmpty();
+        assertThat(messages.all()).isEmpty();
     }
 
     @Test
@@ -99,7 +98,7 @@ class ComparisonWindowTest {
         }
         assertThat(titles).containsExactlyInAnyOrder("episode/length", "episode/return");
         assertSameColourPerRun(viewers);
-        assertThat(errors).isEmpty();
+        assertThat(messages.all()).isEmpty();
     }
 
     @Test
@@ -115,7 +114,7 @@ class ComparisonWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.selectedTabTitle().equals("Runs"));
         robot.clickOn("#compare-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.selectedTabTitle().equals("Comparison"));
-        assertThat(errors).isEmpty();
+        assertThat(messages.all()).isEmpty();
     }
 
     private static void assertSameColourPerRun(Set<ChartViewer> viewers) {
@@ -140,33 +139,5 @@ class ComparisonWindowTest {
 
     private static Set<ChartViewer> viewers(FxRobot robot) {
         return robot.lookup(node -> node instanceof ChartViewer).queryAllAs(ChartViewer.class);
-    }
-
-    /** Records dialogs instead of showing them, so a failure message fails the test. */
-    private final class RecordingMessages implements UserMessages {
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public List<Path> chooseImportFiles() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseImportFolder() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-            return Optional.empty();
-        }
     }
 }

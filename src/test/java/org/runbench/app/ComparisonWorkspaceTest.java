@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +25,7 @@ import org.runbench.sync.Progress;
 import org.runbench.views.FxTaskRunner;
 import org.runbench.views.MainWindow;
 import org.runbench.views.RunRow;
-import org.runbench.views.UserMessages;
+import org.runbench.views.RecordingUserMessages;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -40,8 +39,7 @@ class ComparisonWorkspaceTest {
     private FxTaskRunner tasks;
     private MainWindow window;
     private Path exports;
-    private final List<String> infos = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
+    private RecordingUserMessages messages;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -49,7 +47,8 @@ class ComparisonWorkspaceTest {
         exports = Files.createTempDirectory("runbench-exports");
         services = AppServices.open(cache, Progress.NONE);
         tasks = new FxTaskRunner();
-        window = DesktopApp.buildWindow(services, tasks, new FixedPathMessages(), stage::close);
+        messages = new RecordingUserMessages().savingInto(exports).answering("episodes");
+        window = DesktopApp.buildWindow(services, tasks, messages, stage::close);
         stage.setScene(new Scene(window, 1400, 900));
         stage.show();
     }
@@ -85,25 +84,25 @@ class ComparisonWorkspaceTest {
         }
 
         robot.clickOn("#export-png");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> infos.size() == 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> messages.infos().size() == 1);
         BufferedImage image = ImageIO.read(exports.resolve("comparison.png").toFile());
         assertThat(image.getWidth()).isEqualTo(1600);
         assertThat(image.getHeight()).isEqualTo(500);
 
         robot.clickOn("#export-svg");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> infos.size() == 2);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> messages.infos().size() == 2);
         String svg = Files.readString(exports.resolve("comparison.svg"));
         assertThat(svg).contains("<svg").contains("episode/return").contains("dqn/CartPole-v1_1")
                 .doesNotContain("a2c/CartPole-v1_1");
 
         robot.clickOn("#export-csv");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> infos.size() == 3);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> messages.infos().size() == 3);
         List<String> csv = Files.readAllLines(exports.resolve("visible-points.csv"));
         assertThat(csv.get(0)).isEqualTo("run_id,run_name,metric,variant,iteration,value,timestamp_ms");
         // dqn, ppo and trpo episodes for both series: (500 + 38 + 212) * 2 rows.
         assertThat(csv).hasSize(1 + (500 + 38 + 212) * 2);
         assertThat(csv).noneMatch(line -> line.contains("a2c/CartPole-v1_1"));
-        assertThat(errors).isEmpty();
+        assertThat(messages.errors()).isEmpty();
     }
 
     @Test
@@ -121,7 +120,7 @@ class ComparisonWorkspaceTest {
             return groups != null && groups.getSeriesCount() == 1
                     && groups.getSeriesKey(0).toString().startsWith("CartPole (mean of 4: ");
         });
-        assertThat(errors).isEmpty();
+        assertThat(messages.errors()).isEmpty();
     }
 
     @Test
@@ -135,7 +134,7 @@ class ComparisonWorkspaceTest {
         robot.eraseText(1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewers(robot).size() == 1);
         assertThat(viewers(robot).iterator().next().getChart().getTitle().getText()).isEqualTo("eval_loss");
-        assertThat(errors).isEmpty();
+        assertThat(messages.errors()).isEmpty();
     }
 
     @Test
@@ -161,7 +160,7 @@ class ComparisonWorkspaceTest {
         robot.clickOn("episodes");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewers(robot).size() == 2 && lineCounts(robot).equals(List.of(3, 3)));
         assertThat(robot.lookup("#metric-filter").queryTextInputControl().getText()).isEqualTo("^episode");
-        assertThat(errors).isEmpty();
+        assertThat(messages.errors()).isEmpty();
     }
 
     private String taskIdOf(String name) {
@@ -179,38 +178,5 @@ class ComparisonWorkspaceTest {
 
     private static Set<ChartViewer> viewers(FxRobot robot) {
         return robot.lookup(node -> node instanceof ChartViewer).queryAllAs(ChartViewer.class);
-    }
-
-    /** Answers every save dialog with a file in the test's export folder and records messages. */
-    private final class FixedPathMessages implements UserMessages {
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            infos.add(title + ": " + message);
-        }
-
-        @Override
-        public Optional<String> askText(String title, String prompt, String initialText) {
-            return Optional.of("episodes");
-        }
-
-        @Override
-        public List<Path> chooseImportFiles() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseImportFolder() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-            return Optional.of(exports.resolve(suggestedName));
-        }
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -25,7 +23,7 @@ import org.runbench.tracking.fake.FakeClearMLServer;
 import org.runbench.views.FxTaskRunner;
 import org.runbench.views.MainWindow;
 import org.runbench.views.RunRow;
-import org.runbench.views.UserMessages;
+import org.runbench.views.RecordingUserMessages;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,7 +41,7 @@ class ServerWindowTest {
     private FxTaskRunner tasks;
     private MainWindow window;
     private String firstTask;
-    private final List<String> messages = new ArrayList<>();
+    private final RecordingUserMessages messages = new RecordingUserMessages();
 
     @Start
     void start(Stage stage) throws IOException {
@@ -61,7 +59,7 @@ class ServerWindowTest {
         services = AppServices.open(cache, Progress.NONE, new SettingsOverrides(server.apiHost(),
                 FakeClearMLServer.ACCESS_KEY, FakeClearMLServer.SECRET_KEY), Map.of(), home);
         tasks = new FxTaskRunner();
-        window = DesktopApp.buildWindow(services, tasks, new RecordingMessages(), stage::close);
+        window = DesktopApp.buildWindow(services, tasks, messages, stage::close);
         stage.setScene(new Scene(window, 1400, 900));
         stage.show();
     }
@@ -97,7 +95,7 @@ class ServerWindowTest {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewers(robot).size() == 1);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("tab " + window.selectedTabTitle() + ", messages " + messages + ", viewers "
+            throw new AssertionError("tab " + window.selectedTabTitle() + ", messages " + messages.all() + ", viewers "
                     + viewers(robot).size(), e);
         }
         ChartViewer viewer = robot.lookup(node -> node instanceof ChartViewer).queryAs(ChartViewer.class);
@@ -119,7 +117,7 @@ class ServerWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> logLines(robot).size() == 1);
         assertThat(services.syncService().orElseThrow().cachedConsoleLog(services.cache().findRuns(firstTask).get(0).id()))
                 .hasValueSatisfying(log -> assertThat(log).contains("epoch 1 done"));
-        assertThat(messages).isEmpty();
+        assertThat(messages.all()).isEmpty();
     }
 
     private static String statusText(FxRobot robot) {
@@ -142,30 +140,4 @@ class ServerWindowTest {
         return robot.lookup(node -> node instanceof ChartViewer).queryAllAs(ChartViewer.class);
     }
 
-    private final class RecordingMessages implements UserMessages {
-        @Override
-        public void showError(String title, String message) {
-            messages.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            messages.add(title + ": " + message);
-        }
-
-        @Override
-        public List<Path> chooseImportFiles() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseImportFolder() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-            return Optional.empty();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import org.runbench.cache.RunCache;
 import org.runbench.model.diff.DiffRow;
 import org.runbench.views.RunRow;
 import org.runbench.views.TaskRunner;
-import org.runbench.views.UserMessages;
+import org.runbench.views.RecordingUserMessages;
 
 /** The view model on a real cache, with a task runner that works on the calling thread and no toolkit. */
 class DiffViewModelTest {
@@ -25,14 +24,14 @@ class DiffViewModelTest {
     private RunCache cache;
     private boolean cacheClosed;
     private List<RunRow> rows;
-    private final List<String> dialogs = new ArrayList<>();
+    private final RecordingUserMessages messages = new RecordingUserMessages();
     private DiffViewModel model;
 
     @BeforeEach
     void setUp() throws Exception {
         cache = RunCache.open(temp.resolve("cache"));
         rows = DiffFixture.importHandmade(cache);
-        model = new DiffViewModel(cache, TaskRunner.direct(), new RecordingMessages());
+        model = new DiffViewModel(cache, TaskRunner.direct(), messages);
     }
 
     @AfterEach
@@ -52,7 +51,7 @@ class DiffViewModelTest {
                 "# augment (2)", "augment/mosaic", "augment/mixup", "# Configuration (1)", "Configuration/opt.yaml");
         assertThat(model.statusProperty().get()).isEqualTo("7 of 11 keys differ.");
         assertThat(model.loadingProperty().get()).isFalse();
-        assertThat(dialogs).isEmpty();
+        assertThat(messages.all()).isEmpty();
     }
 
     @Test
@@ -170,10 +169,10 @@ class DiffViewModelTest {
 
         model.load(rows);
 
-        assertThat(dialogs).hasSize(1);
-        assertThat(dialogs.get(0)).startsWith("Comparing hyperparameters failed: Reading the hyperparameters of 3 runs"
+        assertThat(messages.all()).hasSize(1);
+        assertThat(messages.all().get(0)).startsWith("Comparing hyperparameters failed: Reading the hyperparameters of 3 runs"
                 + " from the cache failed: ");
-        assertThat(dialogs.get(0)).endsWith(". Select the runs again; if it fails again, the log has the details.");
+        assertThat(messages.all().get(0)).endsWith(". Select the runs again; if it fails again, the log has the details.");
         assertThat(model.loadingProperty().get()).isFalse();
     }
 
@@ -198,30 +197,4 @@ class DiffViewModelTest {
         return described;
     }
 
-    private final class RecordingMessages implements UserMessages {
-        @Override
-        public void showError(String title, String message) {
-            dialogs.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            dialogs.add(title + ": " + message);
-        }
-
-        @Override
-        public List<Path> chooseImportFiles() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseImportFolder() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-            return Optional.empty();
-        }
-    }
 }

@@ -3,11 +3,9 @@ package org.runbench.views.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.runbench.cache.RunCache;
 import org.runbench.views.FxTaskRunner;
 import org.runbench.views.RunRow;
-import org.runbench.views.UserMessages;
+import org.runbench.views.RecordingUserMessages;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -40,14 +38,14 @@ class DiffViewTest {
     private DiffViewModel model;
     private DiffView view;
     private List<RunRow> rows;
-    private final List<String> errors = new ArrayList<>();
+    private final RecordingUserMessages messages = new RecordingUserMessages();
 
     @Start
     void start(Stage stage) throws Exception {
         cache = RunCache.open(Files.createTempDirectory("runbench-diff-view-test"));
         rows = DiffFixture.importHandmade(cache);
         tasks = new FxTaskRunner();
-        model = new DiffViewModel(cache, tasks, new RecordingMessages());
+        model = new DiffViewModel(cache, tasks, messages);
         view = new DiffView(model);
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
@@ -69,7 +67,7 @@ class DiffViewTest {
         assertThat(renderedKeys(robot, false)).containsExactlyInAnyOrderElementsOf(DiffFixture.EQUAL_KEYS);
         assertThat(view.table().getColumns()).extracting(column -> column.getText())
                 .containsExactly("Key", "base", "tuned", "typed");
-        assertThat(errors).isEmpty();
+        assertThat(messages.all()).isEmpty();
     }
 
     @Test
@@ -206,33 +204,5 @@ class DiffViewTest {
             }
         }
         return cells;
-    }
-
-    /** Records dialogs instead of showing them, so a failure message fails the test. */
-    private final class RecordingMessages implements UserMessages {
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public List<Path> chooseImportFiles() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseImportFolder() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-            return Optional.empty();
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runbench.cache.RunCache;
@@ -15,7 +14,7 @@ import org.runbench.model.SeriesKey;
 import org.runbench.model.SeriesSummary;
 import org.runbench.views.RunRow;
 import org.runbench.views.TaskRunner;
-import org.runbench.views.UserMessages;
+import org.runbench.views.RecordingUserMessages;
 
 class SummaryViewModelTest {
 
@@ -24,6 +23,13 @@ class SummaryViewModelTest {
 
     @TempDir
     Path folder;
+
+    private final RecordingUserMessages messages = new RecordingUserMessages();
+
+    @org.junit.jupiter.api.AfterEach
+    void noDialogs() {
+        assertThat(messages.all()).isEmpty();
+    }
 
     @Test
     void guessesDirectionFromName() {
@@ -39,7 +45,7 @@ class SummaryViewModelTest {
     @Test
     void marksLowestLossAndHighestMapAsBest() {
         try (RunCache cache = RunCache.open(folder)) {
-            SummaryViewModel model = new SummaryViewModel(cache, TaskRunner.direct(), new NoMessages());
+            SummaryViewModel model = new SummaryViewModel(cache, TaskRunner.direct(), messages);
             model.load(List.of(row("a", 0.30, 0.50), row("b", 0.20, 0.40), row("c", 0.25, 0.60)));
 
             assertThat(best(model, LOSS)).containsExactly("b");
@@ -51,13 +57,13 @@ class SummaryViewModelTest {
     @Test
     void chosenDirectionChangesBestAndIsRemembered() {
         try (RunCache cache = RunCache.open(folder)) {
-            SummaryViewModel model = new SummaryViewModel(cache, TaskRunner.direct(), new NoMessages());
+            SummaryViewModel model = new SummaryViewModel(cache, TaskRunner.direct(), messages);
             List<RunRow> rows = List.of(row("a", 0.30, 0.50), row("b", 0.20, 0.40));
             model.load(rows);
             model.setHigherIsBetter(MAP, false);
             assertThat(best(model, MAP)).containsExactly("b");
 
-            SummaryViewModel reopened = new SummaryViewModel(cache, TaskRunner.direct(), new NoMessages());
+            SummaryViewModel reopened = new SummaryViewModel(cache, TaskRunner.direct(), messages);
             reopened.load(rows);
             assertThat(reopened.isHigherBetter(MAP)).isFalse();
             assertThat(best(reopened, MAP)).containsExactly("b");
@@ -85,30 +91,4 @@ class SummaryViewModelTest {
                 null, null, "", null, false);
     }
 
-    private static final class NoMessages implements UserMessages {
-        @Override
-        public void showError(String title, String message) {
-            throw new AssertionError(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            throw new AssertionError(title + ": " + message);
-        }
-
-        @Override
-        public List<Path> chooseImportFiles() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseImportFolder() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-            return Optional.empty();
-        }
-    }
 }
