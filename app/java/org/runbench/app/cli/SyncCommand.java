@@ -131,8 +131,9 @@ final class SyncCommand implements Callable<Integer> {
             }
         }
 
-        out.printf("Synced %d changed runs (%d new points) from %s; %d runs marked deleted on the server.%n",
-                report.runsChanged(), report.pointsWritten(), key, report.runsDeleted());
+        out.printf("Synced %s (%s) from %s; %s marked deleted on the server.%n",
+                plural(report.runsChanged(), "changed run"), plural(report.pointsWritten(), "new point"), key,
+                plural(report.runsDeleted(), "run"));
         for (String failure : report.failures()) {
             err.println("runbench: " + failure);
         }
@@ -216,5 +217,9 @@ final class SyncCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

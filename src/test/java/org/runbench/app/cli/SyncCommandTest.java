@@ -115,7 +115,7 @@ class SyncCommandTest {
         int status = runWithServer("sync", "--since", "2025-12-31");
 
         assertThat(status).isZero();
-        assertThat(out).startsWith("Synced 1 changed runs (5 new points)");
+        assertThat(out).startsWith("Synced 1 changed run (5 new points)");
     }
 
     @Test
