@@ -30,7 +30,7 @@ public final class RunbenchCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--secret-key", paramLabel = "KEY", description = "ClearML secret key; overrides clearml.conf and CLEARML_API_SECRET_KEY.")
     String secretKey;
 
-    @Option(names = "--kube-context", paramLabel = "NAME", description = "Kubernetes context from the kubeconfig (default: the current context).")
+    @Option(names = "--kube-context", paramLabel = "NAME", description = "Kubernetes context from the kubeconfig (default: the current context). Not used yet: the queue and launch commands that need it come later.")
     String kubeContext;
 
     /** Opens the desktop app when no command is given; blocks until its window closes. */
