@@ -66,27 +66,55 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
     public static RunCache open(Path directory) {
         Path folder = directory.toAbsolutePath().normalize();
         createFolder(folder);
-        // WRITE_DELAY=0 writes each commit to the file at once, so a killed process loses no committed run.
-        String url = "jdbc:h2:file:" + folder.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
         Path databaseFile = folder.resolve(DATABASE_NAME + ".mv.db");
-        if (Files.exists(databaseFile)) {
-            refuseNewerSchema(folder, url);
+        Path backup = folder.resolve(DATABASE_NAME + ".mv.db" + UPGRADE_BACKUP_SUFFIX);
+        String url = url(folder.resolve(DATABASE_NAME));
+
+        SafeMigration.removeAbandonedCreations(folder);
+        if (Files.exists(backup)) {
+            SafeMigration.restoreInterruptedUpgrade(folder, databaseFile, backup);
         }
+        int found = Files.exists(databaseFile) ? refuseNewerSchema(folder, url) : SafeMigration.NO_DATABASE;
+        if (found == SafeMigration.NO_DATABASE || found == SafeMigration.UNFINISHED_FILE) {
+            SafeMigration.createMigrated(folder, databaseFile, found == SafeMigration.UNFINISHED_FILE);
+        } else if (found < latestKnownVersion()) {
+            SafeMigration.copy(databaseFile, backup);
+        }
+
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
         pool.setMaxConnections(16);
         try {
-            Flyway flyway = Flyway.configure(RunCache.class.getClassLoader())
-                    .dataSource(pool)
-                    .locations(MIGRATIONS)
-                    .loggers("slf4j")
-                    .load();
-            flyway.migrate();
+            migrate(pool);
         } catch (RuntimeException e) {
             pool.dispose();
+            if (Files.exists(backup)) {
+                SafeMigration.restoreInterruptedUpgrade(folder, databaseFile, backup);
+            }
             throw openFailure(folder, e);
         }
+        SafeMigration.delete(backup);
         LOG.info("Opened cache {}", folder);
         return new RunCache(folder, pool);
+    }
+
+    /** Suffix of the copy of the database taken before an upgrade, kept until the upgrade has finished. */
+    static final String UPGRADE_BACKUP_SUFFIX = ".before-upgrade";
+
+    /**
+     * Returns the JDBC URL of a database file (without {@code .mv.db}). WRITE_DELAY=0 writes each commit to
+     * the file at once, so a killed process loses no committed run.
+     */
+    static String url(Path databaseWithoutSuffix) {
+        return "jdbc:h2:file:" + databaseWithoutSuffix + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+    }
+
+    static void migrate(javax.sql.DataSource dataSource) {
+        Flyway.configure(RunCache.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .loggers("slf4j")
+                .load()
+                .migrate();
     }
 
     public Path directory() {
@@ -411,12 +439,15 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
      * Reads the schema version from the file opened read-only, so a cache written by a newer Runbench is
      * rejected before anything could write to it.
      */
-    private static void refuseNewerSchema(Path folder, String url) {
+    private static int refuseNewerSchema(Path folder, String url) {
         int known = latestKnownVersion();
         int found;
         try (Connection connection = DriverManager.getConnection(url + ";ACCESS_MODE_DATA=r", "", "")) {
             found = SchemaVersion.read(connection);
         } catch (SQLException e) {
+            if (SafeMigration.isUnfinishedFile(folder.resolve(DATABASE_NAME + ".mv.db"), e)) {
+                return SafeMigration.UNFINISHED_FILE;
+            }
             throw openFailure(folder, e);
         }
         if (found > known) {
@@ -425,9 +456,10 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
                     + ". The cache was not changed. Open it with a newer Runbench, or pick another folder with --cache DIR.",
                     found, known);
         }
+        return found;
     }
 
-    private static int latestKnownVersion() {
+    static int latestKnownVersion() {
         Flyway flyway = Flyway.configure(RunCache.class.getClassLoader()).locations(MIGRATIONS)
                 .dataSource("jdbc:h2:mem:", "", "").loggers("slf4j").load();
         int latest = 0;

@@ -30,7 +30,34 @@ final class SeriesChunks {
             statement.setString(2, id.taskId());
             statement.setString(3, key.metric());
             statement.setString(4, key.variant());
-            return decodeRows(statement);
+            PointSeries points = decodeRows(statement);
+            checkComplete(points, expectedPoints(connection, id, key), id.taskId() + " series " + key.label());
+            return points;
+        }
+    }
+
+    private static long expectedPoints(Connection connection, RunId id, SeriesKey key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT point_count FROM series WHERE server = ? AND task_id = ? AND metric = ? AND variant = ?")) {
+            statement.setString(1, id.server());
+            statement.setString(2, id.taskId());
+            statement.setString(3, key.metric());
+            statement.setString(4, key.variant());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * Fails when fewer points decode than the series recorded. H2 can leave a very large transaction
+     * partly written when the process is killed while it commits; this turns that into a clear error.
+     */
+    private static void checkComplete(PointSeries points, long expected, String what) {
+        if (points.size() != expected) {
+            throw new CacheException("The cache holds " + points.size() + " of the " + expected + " points of run " + what
+                    + ": the process that wrote them was killed while committing. Remove the run from the cache, or"
+                    + " move the cache folder away, then import or sync the run again.");
         }
     }
 

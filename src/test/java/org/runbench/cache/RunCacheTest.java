@@ -184,6 +184,24 @@ class RunCacheTest {
     }
 
     @Test
+    void missingChunksAreReportedNotReturnedShort() throws Exception {
+        try (RunCache cache = RunCache.open(folder)) {
+            store(cache, runData(ramp(0, SeriesChunks.CHUNK_POINTS + 10)));
+        }
+        // What a commit torn by a killed process can leave: the summary row without all of its chunks.
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve(RunCache.DATABASE_NAME));
+             Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM series_chunk WHERE seq = 1");
+        }
+        try (RunCache cache = RunCache.open(folder)) {
+            assertThatThrownBy(() -> cache.points(RUN, LOSS))
+                    .isInstanceOf(CacheException.class)
+                    .hasMessageContaining("The cache holds 16384 of the 16394 points of run task-1 series train/loss")
+                    .hasMessageContaining("import or sync the run again");
+        }
+    }
+
+    @Test
     void deletedMarkAndRemoval() {
         try (RunCache cache = RunCache.open(folder)) {
             store(cache, runData(ramp(0, 3)));
