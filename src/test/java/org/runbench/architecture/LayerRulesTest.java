@@ -38,7 +38,7 @@ class LayerRulesTest {
     void cacheDependsOnModelAndStorageLibrariesOnly() {
         classes().that().resideInAPackage("org.runbench.cache..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK, "org.runbench.model..",
-                        "org.runbench.cache..", "org.h2..", "org.flywaydb..", "org.slf4j.."))
+                        "org.runbench.cache..", "org.h2..", "org.flywaydb..", "org.slf4j..", "javax.sql.."))
                 .because("the cache is storage only: it must work for the command line and tests without network or UI")
                 .check(classes);
     }

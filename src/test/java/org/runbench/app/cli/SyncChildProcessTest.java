@@ -73,7 +73,7 @@ class SyncChildProcessTest {
                     new PrintWriter(out), new PrintWriter(err));
 
             assertThat(status).as(err.toString()).isZero();
-            assertThat(out.toString()).startsWith("Synced 1 changed runs (" + BIG_POINTS + " new points)");
+            assertThat(out.toString()).startsWith("Synced 1 changed run (" + BIG_POINTS + " new points)");
             try (RunCache opened = RunCache.open(cache)) {
                 assertThat(opened.points(new RunId(fake.settings().key(), big.id()), LOSS)).isEqualTo(bigPoints);
                 assertThat(opened.storageStats().points()).isEqualTo(BIG_POINTS + 10);
