@@ -23,6 +23,9 @@ import org.runbench.model.SeriesKey;
  * One write transaction on the cache. Nothing is visible to readers, or survives a crash, until
  * {@link #commit()}; {@link #close()} without a commit rolls everything back. Not thread-safe: use it
  * from one thread and close it in a try-with-resources block.
+ *
+ * <p>NOTE: H2 2.5.252 can leave a very large transaction (tens of megabytes) partly written when the process
+ * is killed during {@link #commit()}; {@code SeriesChunks} then reports the series as damaged on read.
  */
 public final class CacheTransaction implements AutoCloseable {
 
