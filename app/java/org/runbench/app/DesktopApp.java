@@ -74,7 +74,8 @@ public final class DesktopApp extends Application {
 
     /** Builds the main window on {@code services} and starts reading projects; call on the JavaFX thread. */
     static MainWindow buildWindow(AppServices services, FxTaskRunner tasks, UserMessages messages, Runnable quit) {
-        MainViewModel main = new MainViewModel(services.cache(), services.importService(), tasks, messages);
+        MainViewModel main = new MainViewModel(services.cache(), services.importService(),
+                new org.runbench.sync.CachedRunRemoval(services.cache()), tasks, messages);
         ComparisonViewModel comparison = new ComparisonViewModel(services.cache(), services.cache(), tasks, messages, new RunColors());
         SummaryViewModel summary = new SummaryViewModel(services.cache(), tasks, messages);
         DiffViewModel diff = new DiffViewModel(services.cache(), tasks, messages);

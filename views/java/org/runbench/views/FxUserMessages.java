@@ -43,6 +43,19 @@ public final class FxUserMessages implements UserMessages {
     }
 
     @Override
+    public boolean confirm(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Label body = new Label(message);
+        body.setWrapText(true);
+        body.setMaxWidth(560);
+        alert.getDialogPane().setContent(body);
+        return alert.showAndWait().filter(button -> button == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    @Override
     public Optional<String> askText(String title, String prompt, String initialText) {
         javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initialText);
         dialog.initOwner(owner);

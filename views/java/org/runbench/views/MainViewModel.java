@@ -32,6 +32,7 @@ public final class MainViewModel {
     private final ImportService importService;
     private final TaskRunner tasks;
     private final UserMessages messages;
+    private final org.runbench.sync.RunRemoval removal;
 
     private final ObservableList<Project> projects = FXCollections.observableArrayList();
     private final ObjectProperty<Project> selectedProject = new SimpleObjectProperty<>();
@@ -41,7 +42,9 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<CompareRequest> comparedRuns = new SimpleObjectProperty<>();
 
-    public MainViewModel(RunRepository repository, ImportService importService, TaskRunner tasks, UserMessages messages) {
+    public MainViewModel(RunRepository repository, ImportService importService, org.runbench.sync.RunRemoval removal,
+                         TaskRunner tasks, UserMessages messages) {
+        this.removal = Objects.requireNonNull(removal, "removal");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.importService = Objects.requireNonNull(importService, "importService");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -118,6 +121,28 @@ public final class MainViewModel {
                 selectedProject.set(target);
             }
         }, this::showFailure);
+    }
+
+    /** Removes the selected runs from the cache after the user confirms, then reloads the project. */
+    public void removeSelected() {
+        List<RunRow> chosen = List.copyOf(selectedRuns);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        String what = chosen.size() == 1 ? "the run " + chosen.get(0).name() : count(chosen.size(), "run");
+        if (!messages.confirm("Remove from the cache", "Remove " + what + " and every cached point, hyperparameter and"
+                + " log of it? Synced runs come back at the next sync only if they change on the server.")) {
+            return;
+        }
+        List<RunId> ids = new ArrayList<>();
+        chosen.forEach(row -> ids.add(row.run().id()));
+        tasks.submit("Removing " + what, progress -> {
+            removal.remove(ids);
+            return ids.size();
+        }, removed -> {
+            status.set("Removed " + count(removed, "run"));
+            refreshProjects();
+        }, error -> messages.showError("Removing runs failed", messageOf(error)));
     }
 
     /**

@@ -171,6 +171,10 @@ public final class MainWindow extends BorderPane {
         table.setPlaceholder(new Label("No runs in this project. Import runs with File > Import files…"));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) change ->
                 model.selectedRuns().setAll(new ArrayList<>(table.getSelectionModel().getSelectedItems())));
+        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove from cache…");
+        remove.setId("remove-runs");
+        remove.setOnAction(event -> model.removeSelected());
+        table.setContextMenu(new javafx.scene.control.ContextMenu(remove));
         table.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && !table.getSelectionModel().isEmpty()) {
                 model.compare();

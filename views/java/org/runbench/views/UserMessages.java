@@ -21,6 +21,11 @@ public interface UserMessages {
     /** Asks for a folder to import; empty when the user cancels. */
     Optional<Path> chooseImportFolder();
 
+    /** Asks the user to confirm an action that cannot be undone; false when the user cancels. */
+    default boolean confirm(String title, String message) {
+        return false;
+    }
+
     /** Asks for a line of text, such as a name; empty when the user cancels. */
     default Optional<String> askText(String title, String prompt, String initialText) {
         return Optional.empty();

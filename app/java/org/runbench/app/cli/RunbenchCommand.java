@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Compare ML training runs at full resolution, from a local cache of ClearML runs and imported files.%n"
                 + "With no command, opens the desktop app.",
         subcommands = {ImportCommand.class, SyncCommand.class, RunsCommand.class, ExportCommand.class, PlotCommand.class,
-                DiffCommand.class})
+                DiffCommand.class, RemoveCommand.class})
 public final class RunbenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--cache", paramLabel = "DIR",

@@ -41,7 +41,7 @@ class ComparisonWindowTest {
     private AppServices services;
     private FxTaskRunner tasks;
     private MainWindow window;
-    private final RecordingUserMessages messages = new RecordingUserMessages();
+    private final RecordingUserMessages messages = new RecordingUserMessages().confirming(true);
 
     @Start
     void start(Stage stage) throws IOException {
@@ -114,6 +114,22 @@ class ComparisonWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.selectedTabTitle().equals("Runs"));
         robot.clickOn("#compare-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.selectedTabTitle().equals("Comparison"));
+        assertThat(messages.all()).isEmpty();
+    }
+
+    @Test
+    void removeFromCacheDropsTheRun(FxRobot robot) throws TimeoutException {
+        TableView<RunRow> table = window.runsTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+
+        robot.clickOn(row(robot, "last-checkpoint"));
+        // Monocle's headless robot does not raise context-menu events, so the menu item is fired directly.
+        robot.interact(() -> table.getContextMenu().getItems().stream()
+                .filter(item -> "remove-runs".equals(item.getId())).findFirst().orElseThrow().fire());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
+        assertThat(table.getItems()).extracting(RunRow::name).doesNotContain("last-checkpoint");
+        assertThat(services.cache().allRuns()).hasSize(5);
         assertThat(messages.all()).isEmpty();
     }
 

@@ -16,6 +16,7 @@ public final class RecordingUserMessages implements UserMessages {
     private final List<String> infos = Collections.synchronizedList(new ArrayList<>());
     private Path saveFolder;
     private String textAnswer;
+    private boolean confirmation;
 
     /** Answers save dialogs with the suggested file name inside {@code folder}. */
     public RecordingUserMessages savingInto(Path folder) {
@@ -27,6 +28,17 @@ public final class RecordingUserMessages implements UserMessages {
     public RecordingUserMessages answering(String answer) {
         textAnswer = answer;
         return this;
+    }
+
+    /** Answers confirmations with {@code answer}; the default is to cancel. */
+    public RecordingUserMessages confirming(boolean answer) {
+        confirmation = answer;
+        return this;
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return confirmation;
     }
 
     @Override

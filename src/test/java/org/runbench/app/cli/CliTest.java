@@ -90,6 +90,21 @@ class CliTest {
     }
 
     @Test
+    void removeDeletesRunAndItsPoints() throws Exception {
+        run("import", realRuns("rl-trained-agents").toString());
+
+        assertThat(run("remove", "ppo/CartPole-v1_1")).isZero();
+        assertThat(out).startsWith("Removed local-").contains("ppo/CartPole-v1_1");
+        assertThat(run("export", "ppo/CartPole-v1_1")).isEqualTo(Cli.FAILURE);
+        try (RunCache opened = RunCache.open(cache)) {
+            assertThat(opened.allRuns()).hasSize(3);
+            assertThat(opened.storageStats().points()).isEqualTo(1884 - 76);
+        }
+        assertThat(run("import", realRuns("rl-trained-agents").toString())).isZero();
+        assertThat(out).contains("ppo/CartPole-v1_1 (project rl-trained-agents): 76 new points");
+    }
+
+    @Test
     void unknownSubcommandIsUsageError() {
         assertThat(run("bogus")).isEqualTo(Cli.USAGE);
     }
