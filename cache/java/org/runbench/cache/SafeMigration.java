@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Creates and upgrades the cache so that a process killed in the middle never leaves a half-migrated file.
  *
  * <p>H2 commits each DDL statement as it runs, so a migration cannot be rolled back. A new cache is
- * therefore created and migrated in a temporary folder and moved into place only when complete; before an
+ * therefore created and migrated in a temporary folder and moved into place only when complete. Before an
  * upgrade the file is copied, and the copy is put back if the upgrade did not finish, even after a crash.
  */
 final class SafeMigration {
@@ -113,7 +113,7 @@ final class SafeMigration {
         }
     }
 
-    /** Returns whether opening failed because the file holds nothing but H2's header. */
+    /** Returns whether opening failed because the file contains nothing but H2's header. */
     static boolean isUnfinishedFile(Path databaseFile, SQLException error) {
         try {
             return error.getErrorCode() == H2_DATABASE_IS_READ_ONLY && Files.size(databaseFile) <= HEADER_ONLY_BYTES;

@@ -7,7 +7,7 @@ import org.runbench.model.PointSeries;
 
 /**
  * One run's line in a metric chart whose points are read only while the chart is built, so a comparison of
- * many long runs never holds all their raw points at once.
+ * many long runs never keeps all their raw points in memory at once.
  *
  * @param label  legend label, usually the run name
  * @param color  line colour

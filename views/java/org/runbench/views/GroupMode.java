@@ -1,6 +1,6 @@
 package org.runbench.views;
 
-/** How the comparison groups runs into one mean line with a band. */
+/** Rule by which the comparison groups runs into one mean line with a band. */
 public enum GroupMode {
     NONE("No groups"),
     /** Runs with the same value of a hyperparameter, given as {@code section/name} or just {@code name}. */
