@@ -166,13 +166,12 @@ public final class ClearMLClient {
     }
 
     /**
-     * Reads every point of one series with iteration, value and timestamp, using
-     * {@code events.get_task_events} (the only endpoint that returns all three together).
+     * Builds the {@code events.get_task_events} request for one scalar series in ascending order, with the
+     * total counted. Callers that page it themselves add the scroll id.
      *
      * @param batchSize events per page, 1 to {@link #MAX_EVENT_BATCH}
-     * @throws ClearMLPagingException when the scroll does not advance
      */
-    public ScalarSeries readScalarEvents(String taskId, SeriesKey key, int batchSize) {
+    public ObjectNode scalarEventsBody(String taskId, SeriesKey key, int batchSize) {
         checkBatch(batchSize, MAX_EVENT_BATCH);
         ObjectNode body = connection.newBody();
         body.put("task", taskId);
@@ -183,6 +182,18 @@ public final class ClearMLClient {
         body.put("order", "asc");
         body.put("batch_size", batchSize);
         body.put("count_total", true);
+        return body;
+    }
+
+    /**
+     * Reads every point of one series with iteration, value and timestamp, using
+     * {@code events.get_task_events} (the only endpoint that returns all three together).
+     *
+     * @param batchSize events per page, 1 to {@link #MAX_EVENT_BATCH}
+     * @throws ClearMLPagingException when the scroll does not advance
+     */
+    public ScalarSeries readScalarEvents(String taskId, SeriesKey key, int batchSize) {
+        ObjectNode body = scalarEventsBody(taskId, key, batchSize);
         return ScalarScroll.read(connection, Endpoint.EVENTS_GET_TASK_EVENTS, body, key, (data, points, singles) -> {
             JsonNode events = data.path("events");
             for (JsonNode event : events) {

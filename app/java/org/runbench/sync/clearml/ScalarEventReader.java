@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.runbench.model.PointSeries;
 import org.runbench.model.PointSeriesBuilder;
 import org.runbench.model.SeriesKey;
+import org.runbench.tracking.ClearMLClient;
 import org.runbench.tracking.ClearMLConnection;
 import org.runbench.tracking.ClearMLPagingException;
 import org.runbench.tracking.Endpoint;
@@ -45,15 +46,7 @@ final class ScalarEventReader {
     }
 
     Result read(String taskId, SeriesKey key) {
-        ObjectNode body = connection.newBody();
-        body.put("task", taskId);
-        body.put("event_type", "training_stats_scalar");
-        ObjectNode metric = body.putArray("metrics").addObject();
-        metric.put("metric", key.metric());
-        metric.putArray("variants").add(key.variant());
-        body.put("order", "asc");
-        body.put("batch_size", batchSize);
-        body.put("count_total", true);
+        ObjectNode body = new ClearMLClient(connection).scalarEventsBody(taskId, key, batchSize);
         body.putNull("scroll_id");
 
         PointSeriesBuilder points = new PointSeriesBuilder(1024);
