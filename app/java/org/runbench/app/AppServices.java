@@ -73,7 +73,7 @@ public final class AppServices implements AutoCloseable {
     }
 
     /**
-     * Returns the sync service. It is always there: with no server configured it lists none and its
+     * Returns the sync service. It is always present: with no server configured it lists none and its
      * connection check says so.
      */
     public java.util.Optional<SyncService> syncService() {

@@ -102,7 +102,7 @@ public final class ClearMLHttpClients {
                 store.setCertificateEntry("ca-" + index++, certificate);
             }
             if (index == 0) {
-                throw new SettingsException("The CA bundle " + caBundle + " holds no PEM certificate. "
+                throw new SettingsException("The CA bundle " + caBundle + " contains no PEM certificate. "
                         + "Point verify_certificate at a PEM file, or set it to true to use the system's authorities.");
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param accessKey         access key, or empty when a token is used
  * @param secretKey         secret key, or empty when a token is used
  * @param authToken         a ready JWT to send as Bearer token instead of logging in, or empty
- * @param verifyCertificate whether TLS certificates are checked; false only when the configuration says so
+ * @param verifyCertificate whether TLS certificates are checked, which is false only when the configuration turns checking off
  * @param caBundle          PEM file of trusted certificate authorities instead of the JDK's, or null
  * @param source            where the settings came from, for messages (for example the config file path)
  */

@@ -55,7 +55,7 @@ final class SeriesChunks {
      */
     private static void checkComplete(PointSeries points, long expected, String what) {
         if (points.size() != expected) {
-            throw new CacheException("The cache holds " + points.size() + " of the " + expected + " points of run " + what
+            throw new CacheException("The cache contains " + points.size() + " of the " + expected + " points of run " + what
                     + ": the process that wrote them was killed while committing. Remove the run from the cache, or"
                     + " move the cache folder away, then import or sync the run again.");
         }

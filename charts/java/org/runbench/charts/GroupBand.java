@@ -1,6 +1,6 @@
 package org.runbench.charts;
 
-/** What the band around a group's mean line shows. */
+/** Extent of the band drawn around a group's mean line. */
 public enum GroupBand {
     /** From the lowest to the highest member value at each x. */
     MIN_MAX,

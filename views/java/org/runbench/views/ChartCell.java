@@ -188,7 +188,7 @@ final class ChartCell extends VBox {
             }
             text.append("   ").append(runLabels.get(run)).append(": ").append(format(series.y(nearest)));
             if (Math.abs(series.x(nearest) - x) > slack / 3) {
-                // The nearest point is more than a pixel column away: say where it is.
+                // The nearest point is more than a pixel column away, so show its x too.
                 text.append(" (at ").append(format(series.x(nearest))).append(')');
             }
             DecimatedSeries smoothed = lines.smoothed().get(run);

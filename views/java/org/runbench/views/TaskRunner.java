@@ -15,7 +15,7 @@ public interface TaskRunner {
         T run(Progress progress) throws Exception;
     }
 
-    /** A started task; {@link #cancel()} asks the work to stop at its next check. */
+    /** A started task. {@link #cancel()} requests the work to stop at its next check. */
     interface Handle {
         void cancel();
     }

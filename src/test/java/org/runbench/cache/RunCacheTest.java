@@ -166,8 +166,8 @@ class RunCacheTest {
     void secondOpenOfSameFolderNamesTheLock() {
         try (RunCache cache = RunCache.open(folder)) {
             store(cache, runData(ramp(0, 3)));
-            // H2 allows several connections in one JVM, so the lock is only visible from another process;
-            // here the same folder opens again and shares the database.
+            // H2 allows several connections in one JVM, so the lock is only visible from another process.
+            // Here the same folder opens again and shares the database.
             try (RunCache second = RunCache.open(folder)) {
                 assertThat(second.allRuns()).hasSize(1);
             }
@@ -196,7 +196,7 @@ class RunCacheTest {
         try (RunCache cache = RunCache.open(folder)) {
             assertThatThrownBy(() -> cache.points(RUN, LOSS))
                     .isInstanceOf(CacheException.class)
-                    .hasMessageContaining("The cache holds 16384 of the 16394 points of run task-1 series train/loss")
+                    .hasMessageContaining("The cache contains 16384 of the 16394 points of run task-1 series train/loss")
                     .hasMessageContaining("import or sync the run again");
         }
     }

@@ -18,7 +18,12 @@ class OutlierClippingTest {
     void fitsRangeAndMarksSpikesAtEdge() {
         PointSeriesBuilder builder = new PointSeriesBuilder();
         for (int i = 0; i < 10_000; i++) {
-            double value = i == 2_500 ? 1_000.0 : i == 7_500 ? -1_000.0 : 1.0 + (i % 100) / 100.0;
+            double value = 1.0 + (i % 100) / 100.0;
+            if (i == 2_500) {
+                value = 1_000.0;
+            } else if (i == 7_500) {
+                value = -1_000.0;
+            }
             builder.add(i, value, PointSeries.NO_TIMESTAMP);
         }
         ChartOptions options = ChartOptions.defaults(400).withClipOutliers(true);

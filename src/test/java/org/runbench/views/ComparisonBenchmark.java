@@ -36,8 +36,8 @@ import org.runbench.model.SeriesKey;
 /**
  * Times a comparison from the cache on disk to every chart drawn, a zoom step, and the peak heap, beside
  * the naive baseline (every point handed to JFreeChart). It follows the app's path: read each series from
- * the cache, build the chart with M4 decimation, and draw it with JFreeChart into an image of the size of a
- * chart cell (the app draws the same chart through JFreeChart-FX's canvas).
+ * the cache and build the chart with M4 decimation. It then draws the chart with JFreeChart into an image
+ * of the size of a chart cell, where the app draws the same chart through JFreeChart-FX's canvas.
  *
  * <p>Sizes come from system properties {@code bench.runs} (20), {@code bench.metrics} (4) and
  * {@code bench.points} (1,000,000). Run it with

@@ -18,7 +18,7 @@ public final class RecordingUserMessages implements UserMessages {
     private String textAnswer;
     private boolean confirmation;
 
-    /** Answers save dialogs with the suggested file name inside {@code folder}. */
+    /** Makes save dialogs return the suggested file name inside {@code folder}. */
     public RecordingUserMessages savingInto(Path folder) {
         saveFolder = folder;
         return this;
@@ -30,7 +30,7 @@ public final class RecordingUserMessages implements UserMessages {
         return this;
     }
 
-    /** Answers confirmations with {@code answer}; the default is to cancel. */
+    /** Makes confirmations return {@code answer}. The default is to cancel. */
     public RecordingUserMessages confirming(boolean answer) {
         confirmation = answer;
         return this;
