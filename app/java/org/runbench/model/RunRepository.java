@@ -37,6 +37,14 @@ public interface RunRepository {
     /** Returns every point of one series at full resolution, or an empty series if it is not cached. */
     PointSeries points(RunId id, SeriesKey key);
 
+    /**
+     * Returns the series reduced to the points that draw it at screen width ({@link SeriesOverview}), when
+     * that is available without reading every point; empty otherwise, and then callers read {@link #points}.
+     */
+    default Optional<PointSeries> overview(RunId id, SeriesKey key) {
+        return Optional.empty();
+    }
+
     List<Hyperparameter> hyperparameters(RunId id);
 
     List<ConfigurationItem> configuration(RunId id);

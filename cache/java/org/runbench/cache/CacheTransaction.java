@@ -18,6 +18,8 @@ import org.runbench.model.Run;
 import org.runbench.model.RunData;
 import org.runbench.model.RunId;
 import org.runbench.model.SeriesKey;
+import org.runbench.model.SeriesOverview;
+import org.slf4j.LoggerFactory;
 
 /**
  * One write transaction on the cache. Nothing is visible to readers, or survives a crash, until
@@ -32,6 +34,11 @@ public final class CacheTransaction implements AutoCloseable {
     private final Connection connection;
     private final Path directory;
     private boolean committed;
+    /** Whole series written by {@link #mergeSeries}, whose overviews are stored once the transaction commits. */
+    private final List<PendingOverview> pendingOverviews = new java.util.ArrayList<>();
+
+    private record PendingOverview(RunId id, SeriesKey key, PointSeries all) {
+    }
 
     CacheTransaction(Connection connection, Path directory) {
         this.connection = connection;
@@ -146,6 +153,14 @@ public final class CacheTransaction implements AutoCloseable {
      * only its new points and importing the same file twice adds none.
      */
     public Merge mergeSeries(RunId id, SeriesKey key, PointSeries all) {
+        Merge merge = merge(id, key, all);
+        if (merge.outcome() != MergeOutcome.UNCHANGED && SeriesOverview.reduces(all.size())) {
+            pendingOverviews.add(new PendingOverview(id, key, all));
+        }
+        return merge;
+    }
+
+    private Merge merge(RunId id, SeriesKey key, PointSeries all) {
         SeriesRow row = findOrCreateSeries(id, key);
         if (row.pointCount == 0) {
             appendToRow(row, all);
@@ -311,6 +326,26 @@ public final class CacheTransaction implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("committing", e);
         }
+        storeOverviews();
+    }
+
+    /**
+     * Stores the overviews of the series merged in this transaction, each in a small transaction of its own
+     * after the commit. They are derived data: if this fails or the process dies first, the next read of the
+     * series stores them instead.
+     */
+    private void storeOverviews() {
+        for (PendingOverview pending : pendingOverviews) {
+            try {
+                SeriesOverviews.store(connection, pending.id(), pending.key(), pending.all().size(),
+                        SeriesOverview.of(pending.all()));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                LoggerFactory.getLogger(CacheTransaction.class).warn("Could not store the overview of run {} series {}: {}",
+                        pending.id().taskId(), pending.key().label(), e.getMessage());
+            }
+        }
+        pendingOverviews.clear();
     }
 
     @Override
@@ -341,6 +376,7 @@ public final class CacheTransaction implements AutoCloseable {
 
     private void appendToRow(SeriesRow row, PointSeries points) {
         try {
+            SeriesOverviews.delete(connection, row.id);
             int chunks = SeriesChunks.append(connection, row.id, row.chunkCount, points);
             SummaryUpdate summary = SummaryUpdate.of(connection, row.id).add(points);
             summary.write(connection, row.id, row.pointCount + points.size(), chunks);
@@ -353,6 +389,7 @@ public final class CacheTransaction implements AutoCloseable {
 
     private void clearSeries(SeriesRow row) {
         try {
+            SeriesOverviews.delete(connection, row.id);
             SeriesChunks.deleteAll(connection, row.id);
             SummaryUpdate.empty().write(connection, row.id, 0, 0);
             row.pointCount = 0;

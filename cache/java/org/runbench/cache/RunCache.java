@@ -26,6 +26,7 @@ import org.runbench.model.Run;
 import org.runbench.model.RunId;
 import org.runbench.model.RunRepository;
 import org.runbench.model.SeriesKey;
+import org.runbench.model.SeriesOverview;
 import org.runbench.model.SeriesSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -288,10 +289,53 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
 
     @Override
     public PointSeries points(RunId id, SeriesKey key) {
+        PointSeries points;
         try (Connection connection = connection()) {
-            return SeriesChunks.read(connection, id, key);
+            points = SeriesChunks.read(connection, id, key);
         } catch (SQLException e) {
             throw readFailure("points of run " + id.taskId() + " series " + key.label(), e);
+        }
+        storeOverviewIfMissing(id, key, points);
+        return points;
+    }
+
+    /**
+     * Returns the overview of a series ({@link SeriesOverview}): read from the cache when it is stored and
+     * current, the series itself when it is short, and empty when a long series has no current overview yet
+     * (reading its points with {@link #points} stores one). A series that is not cached has an empty overview.
+     */
+    @Override
+    public Optional<PointSeries> overview(RunId id, SeriesKey key) {
+        Optional<SeriesOverviews.Stored> stored;
+        try (Connection connection = connection()) {
+            stored = SeriesOverviews.read(connection, id, key);
+        } catch (SQLException e) {
+            throw readFailure("the overview of run " + id.taskId() + " series " + key.label(), e);
+        }
+        if (stored.isEmpty()) {
+            return Optional.of(PointSeries.empty());
+        }
+        if (!SeriesOverview.reduces(stored.get().pointCount())) {
+            return Optional.of(points(id, key));
+        }
+        return Optional.ofNullable(stored.get().overview());
+    }
+
+    /**
+     * Computes and stores the overview of a long series just read, unless a current one is stored. A failure
+     * here only costs speed the next time, so it is logged, not thrown.
+     */
+    private void storeOverviewIfMissing(RunId id, SeriesKey key, PointSeries points) {
+        if (!SeriesOverview.reduces(points.size())) {
+            return;
+        }
+        try (Connection connection = connection()) {
+            if (!SeriesOverviews.isCurrent(connection, id, key)) {
+                SeriesOverviews.store(connection, id, key, points.size(), SeriesOverview.of(points));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not store the overview of run {} series {}; the next comparison reads every point again: {}",
+                    id.taskId(), key.label(), e.getMessage());
         }
     }
 

@@ -1,0 +1,10 @@
+-- A few thousand points per long series that draw the same picture as the whole series at screen width
+-- (see org.runbench.model.SeriesOverview), so a comparison is drawn before its full resolution is read.
+-- The overview is derived data: it is valid only while point_count equals the series' point_count, and
+-- any write to the series' points deletes it. Encoded like series_chunk.data.
+CREATE TABLE series_overview (
+    series_id   BIGINT PRIMARY KEY,
+    point_count BIGINT NOT NULL,
+    data        VARBINARY(1000000000) NOT NULL,
+    FOREIGN KEY (series_id) REFERENCES series (id) ON DELETE CASCADE
+);
