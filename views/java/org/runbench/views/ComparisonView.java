@@ -231,7 +231,14 @@ public final class ComparisonView extends BorderPane {
         FlowPane settings = new FlowPane(12, 6, columnsBox, filter, axisBox, logY, clip, smoothingBox, groupControls());
         settings.setPadding(new Insets(6, 8, 6, 8));
         settings.getStyleClass().add("comparison-settings");
-        FlowPane actions = new FlowPane(6, 6, reset, exportPng, exportSvg, exportCsv, save, open);
+        Label refining = new Label("Drawn from overviews; reading every point…");
+        refining.setId("refining");
+        refining.getStyleClass().add("refining");
+        refining.visibleProperty().bind(model.refiningProperty());
+        refining.managedProperty().bind(model.refiningProperty());
+        refining.setTooltip(new Tooltip("The charts show a few thousand points per run that draw the same lines at"
+                + " this width. Zoom and the crosshair use every point once it is read."));
+        FlowPane actions = new FlowPane(6, 6, reset, exportPng, exportSvg, exportCsv, save, open, refining);
         actions.setPadding(new Insets(0, 8, 6, 8));
         actions.getStyleClass().add("comparison-actions");
         return new javafx.scene.layout.VBox(settings, actions);

@@ -29,6 +29,7 @@ import org.runbench.charts.RunColors;
 import org.runbench.charts.XAxisMode;
 import org.runbench.charts.YAxisScale;
 import org.runbench.model.RunId;
+import org.runbench.model.PointSeries;
 import org.runbench.model.RunRepository;
 import org.runbench.model.SeriesKey;
 
@@ -66,6 +67,8 @@ public final class ComparisonViewModel {
     private final ObjectProperty<SmoothingKind> smoothingKind = new SimpleObjectProperty<>(SmoothingKind.EMA);
     private final IntegerProperty movingAverageWindow = new SimpleIntegerProperty(25);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    /** True while overview charts are shown and every point is still being read. */
+    private final BooleanProperty refining = new SimpleBooleanProperty(false);
     private final javafx.collections.ObservableSet<RunId> hiddenRuns = FXCollections.observableSet();
     private final Map<XAxisMode, double[]> zoomByAxis = new java.util.EnumMap<>(XAxisMode.class);
 
@@ -133,6 +136,7 @@ public final class ComparisonViewModel {
         runs.setAll(rows);
         long current = ++generation;
         loading.set(true);
+        refining.set(false);
         ChartOptions options = options();
         Predicate<SeriesKey> keyFilter = keyFilter();
         ChartInputs inputs = chartInputs();
@@ -143,7 +147,10 @@ public final class ComparisonViewModel {
             }
             Map<SeriesKey, List<LoadedLine>> points = seriesOf(rows);
             ChartInputs withParameters = inputs.withHyperparameters(parameters);
-            return new Built(points, parameters, buildCharts(repository, points, options, keyFilter, withParameters, progress));
+            List<ChartItem> overview = overviewCharts(repository, points, options, keyFilter, withParameters, progress);
+            List<ChartItem> built = overview != null ? overview
+                    : buildCharts(repository::points, points, options, keyFilter, withParameters, progress);
+            return new Built(points, parameters, built, overview != null);
         }, built -> {
             if (current != generation) {
                 return;
@@ -152,14 +159,84 @@ public final class ComparisonViewModel {
             hyperparameters = built.parameters;
             loading.set(false);
             charts.setAll(built.charts);
+            if (built.overview) {
+                readFullResolution(current, built.points, options, keyFilter, inputs.withHyperparameters(built.parameters));
+            }
         }, error -> {
             loading.set(false);
             messages.showError("Opening the comparison failed", MainViewModel.messageOf(error));
         });
     }
 
+    private record Rebuilt(List<ChartItem> charts, boolean overview) {
+    }
+
     private record Built(Map<SeriesKey, List<LoadedLine>> points,
-                         Map<RunId, List<org.runbench.model.Hyperparameter>> parameters, List<ChartItem> charts) {
+                         Map<RunId, List<org.runbench.model.Hyperparameter>> parameters, List<ChartItem> charts,
+                         boolean overview) {
+    }
+
+    /**
+     * Builds the charts from the cache's overviews ({@link org.runbench.model.SeriesOverview}), which draw the
+     * same picture at screen width from a few thousand points per run. Returns null when an overview cannot
+     * stand in for the full series: smoothing, groups and outlier clipping need every point, and a long series
+     * may have no overview stored yet.
+     */
+    private static List<ChartItem> overviewCharts(RunRepository repository, Map<SeriesKey, List<LoadedLine>> points,
+                                                  ChartOptions options, Predicate<SeriesKey> keyFilter, ChartInputs inputs,
+                                                  org.runbench.sync.Progress progress) {
+        if (options.smoothing().isEnabled() || options.clipOutliers() || inputs.grouping().mode() != GroupMode.NONE) {
+            return null;
+        }
+        Map<RunId, Map<SeriesKey, PointSeries>> overviews = new java.util.HashMap<>();
+        boolean reduced = false;
+        for (Map.Entry<SeriesKey, List<LoadedLine>> entry : points.entrySet()) {
+            if (!keyFilter.test(entry.getKey())) {
+                continue;
+            }
+            for (LoadedLine line : entry.getValue()) {
+                RunId id = line.row().run().id();
+                if (inputs.hidden().contains(id)) {
+                    continue;
+                }
+                java.util.Optional<PointSeries> overview = repository.overview(id, entry.getKey());
+                if (overview.isEmpty()) {
+                    return null;
+                }
+                org.runbench.model.SeriesSummary summary = line.row().summaries().get(entry.getKey());
+                reduced |= summary != null && overview.get().size() < summary.points();
+                overviews.computeIfAbsent(id, run -> new java.util.HashMap<>()).put(entry.getKey(), overview.get());
+            }
+        }
+        if (!reduced) {
+            // Every series is short enough to be its own overview: these are already the full charts.
+            return null;
+        }
+        return buildCharts((id, key) -> overviews.get(id).get(key), points, options, keyFilter, inputs, progress);
+    }
+
+    /** Replaces overview charts with full-resolution ones once every point is read, unless the comparison changed meanwhile. */
+    private void readFullResolution(long current, Map<SeriesKey, List<LoadedLine>> points, ChartOptions options,
+                                    Predicate<SeriesKey> keyFilter, ChartInputs inputs) {
+        refining.set(true);
+        tasks.submit("Reading every point for the comparison", progress ->
+                buildCharts(repository::points, points, options, keyFilter, inputs, progress), built -> {
+                    if (current == generation) {
+                        refining.set(false);
+                        charts.setAll(built);
+                    }
+                }, error -> {
+                    if (current == generation) {
+                        refining.set(false);
+                        messages.showError("Reading every point of the comparison failed", MainViewModel.messageOf(error));
+                    }
+                });
+    }
+
+    /** Where a chart build reads a run's series: every point, or the overview. */
+    @FunctionalInterface
+    private interface PointReader {
+        PointSeries read(RunId id, SeriesKey key);
     }
 
     /**
@@ -198,7 +275,7 @@ public final class ComparisonViewModel {
     }
 
     /** Builds one chart per series key that passes the filter, in key order, using both cores. */
-    private static List<ChartItem> buildCharts(RunRepository repository, Map<SeriesKey, List<LoadedLine>> points,
+    private static List<ChartItem> buildCharts(PointReader repository, Map<SeriesKey, List<LoadedLine>> points,
                                                ChartOptions options, Predicate<SeriesKey> keyFilter, ChartInputs inputs,
                                                org.runbench.sync.Progress progress) {
         List<Map.Entry<SeriesKey, List<LoadedLine>>> entries = new ArrayList<>();
@@ -218,7 +295,7 @@ public final class ComparisonViewModel {
         }).filter(java.util.Objects::nonNull).toList();
     }
 
-    private static ChartItem buildChart(RunRepository repository, SeriesKey key, List<LoadedLine> loadedLines,
+    private static ChartItem buildChart(PointReader repository, SeriesKey key, List<LoadedLine> loadedLines,
                                         ChartOptions options, ChartInputs inputs) {
         List<org.runbench.charts.SeriesSource> lines = new ArrayList<>();
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
@@ -234,7 +311,7 @@ public final class ComparisonViewModel {
                 groupColours.putIfAbsent(group, inputs.colours().get(id));
             }
             lines.add(new org.runbench.charts.SeriesSource(line.row().name(), inputs.colours().get(id),
-                    () -> repository.points(id, key)));
+                    () -> repository.read(id, key)));
         }
         if (lines.isEmpty()) {
             return null;
@@ -256,9 +333,17 @@ public final class ComparisonViewModel {
         ChartInputs inputs = chartInputs();
         Map<SeriesKey, List<LoadedLine>> points = loaded;
         long current = ++generation;
-        tasks.submit("Drawing charts", progress -> buildCharts(repository, points, options, keyFilter, inputs, progress), built -> {
+        refining.set(false);
+        tasks.submit("Drawing charts", progress -> {
+            List<ChartItem> overview = overviewCharts(repository, points, options, keyFilter, inputs, progress);
+            return overview != null ? new Rebuilt(overview, true)
+                    : new Rebuilt(buildCharts(repository::points, points, options, keyFilter, inputs, progress), false);
+        }, built -> {
             if (current == generation) {
-                charts.setAll(built);
+                charts.setAll(built.charts());
+                if (built.overview()) {
+                    readFullResolution(current, points, options, keyFilter, inputs);
+                }
             }
         }, error -> messages.showError("Drawing the charts failed", MainViewModel.messageOf(error)));
     }
@@ -320,7 +405,7 @@ public final class ComparisonViewModel {
         double[] zoom = rememberedZoom();
         return (file, format) -> {
             List<MetricChart> exported = new ArrayList<>();
-            buildCharts(repository, points, options, keyFilter, inputs, org.runbench.sync.Progress.NONE)
+            buildCharts(repository::points, points, options, keyFilter, inputs, org.runbench.sync.Progress.NONE)
                     .forEach(item -> exported.add(item.chart()));
             org.runbench.charts.ChartGrid grid = new org.runbench.charts.ChartGrid(exported,
                     Math.min(columnCount, Math.max(1, exported.size())), 800, 500, zoom);
@@ -546,6 +631,11 @@ public final class ComparisonViewModel {
 
     public BooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** True while the charts show overviews and every point is still being read. */
+    public BooleanProperty refiningProperty() {
+        return refining;
     }
 
     public TaskRunner tasks() {

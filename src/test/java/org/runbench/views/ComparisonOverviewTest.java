@@ -1,0 +1,238 @@
+package org.runbench.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.runbench.cache.CacheTransaction;
+import org.runbench.cache.RunCache;
+import org.runbench.charts.ChartOptions;
+import org.runbench.charts.DecimatedSeries;
+import org.runbench.charts.MetricChart;
+import org.runbench.charts.MetricChartFactory;
+import org.runbench.charts.RunColors;
+import org.runbench.charts.RunSeries;
+import org.runbench.model.ConfigurationItem;
+import org.runbench.model.Hyperparameter;
+import org.runbench.model.PointSeries;
+import org.runbench.model.PointSeriesBuilder;
+import org.runbench.model.Project;
+import org.runbench.model.Run;
+import org.runbench.model.RunId;
+import org.runbench.model.RunRepository;
+import org.runbench.model.RunStatus;
+import org.runbench.model.SeriesKey;
+import org.runbench.model.SeriesSummary;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The comparison draws long series from the cache's overviews first, then replaces them with every point. */
+@ExtendWith(ApplicationExtension.class)
+class ComparisonOverviewTest {
+
+    private static final SeriesKey LOSS = new SeriesKey("train", "loss");
+    private static final int POINTS = 200_000;
+    private static final int SPIKE_AT = 123_457;
+    private static final double SPIKE = 50.0;
+
+    @TempDir
+    Path folder;
+
+    private RunCache cache;
+    private FxTaskRunner tasks;
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        release.countDown();
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (cache != null) {
+            cache.close();
+        }
+    }
+
+    @Test
+    void drawsOverviewsFirstAndThenEveryPoint(FxRobot robot) throws Exception {
+        cache = RunCache.open(folder);
+        List<RunId> ids = List.of(new RunId("local", "a"), new RunId("local", "b"));
+        for (RunId id : ids) {
+            write(cache, id, curve(id.taskId().equals("b")));
+        }
+        GatedRepository repository = new GatedRepository(cache, release);
+        tasks = new FxTaskRunner();
+        RecordingUserMessages messages = new RecordingUserMessages();
+        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, messages, new RunColors());
+
+        List<RunRow> rows = ids.stream().map(id -> RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id))).toList();
+        robot.interact(() -> model.load(rows));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.charts().size() == 1 && model.refiningProperty().get());
+
+        MetricChart overview = model.charts().get(0).chart();
+        assertThat(repository.pointReads.get()).isZero();
+        assertThat(maxShown(overview)).as("the spike of run b is drawn from its overview").isEqualTo(SPIKE);
+
+        release.countDown();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.refiningProperty().get()
+                && model.charts().get(0).chart() != overview);
+        MetricChart full = model.charts().get(0).chart();
+        assertThat(repository.pointReads.get()).isEqualTo(2);
+
+        RunColors colors = new RunColors();
+        MetricChart expected = MetricChartFactory.create(LOSS, List.of(
+                new RunSeries("a", colors.colorOf(ids.get(0)), cache.points(ids.get(0), LOSS)),
+                new RunSeries("b", colors.colorOf(ids.get(1)), cache.points(ids.get(1), LOSS))),
+                ChartOptions.defaults(full.shownLines().pixelWidth()));
+        for (int run = 0; run < 2; run++) {
+            DecimatedSeries shown = full.shownLines().raw().get(run);
+            DecimatedSeries wanted = expected.shownLines().raw().get(run);
+            assertThat(shown.xValues()).isEqualTo(wanted.xValues());
+            assertThat(shown.yValues()).isEqualTo(wanted.yValues());
+        }
+        assertThat(messages.errors()).isEmpty();
+    }
+
+    @Test
+    void smoothingReadsEveryPointWithoutOverviews(FxRobot robot) throws Exception {
+        cache = RunCache.open(folder);
+        RunId id = new RunId("local", "a");
+        write(cache, id, curve(false));
+        release.countDown();
+        GatedRepository repository = new GatedRepository(cache, release);
+        tasks = new FxTaskRunner();
+        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, new RecordingUserMessages(),
+                new RunColors());
+        robot.interact(() -> model.smoothingProperty().set(0.6));
+
+        robot.interact(() -> model.load(List.of(RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id)))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.charts().size() == 1 && !model.loadingProperty().get());
+
+        assertThat(repository.overviewReads.get()).isZero();
+        assertThat(repository.pointReads.get()).isEqualTo(1);
+        assertThat(model.refiningProperty().get()).isFalse();
+    }
+
+    private static double maxShown(MetricChart chart) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (DecimatedSeries series : chart.shownLines().raw()) {
+            for (double value : series.yValues()) {
+                max = Math.max(max, value);
+            }
+        }
+        return max;
+    }
+
+    private static PointSeries curve(boolean spike) {
+        PointSeriesBuilder builder = new PointSeriesBuilder(POINTS);
+        for (int i = 0; i < POINTS; i++) {
+            double value = spike && i == SPIKE_AT ? SPIKE : Math.exp(-i / 50_000.0) + Math.sin(i * 0.7) * 0.02;
+            builder.add(i, value, 1_700_000_000_000L + 100L * i);
+        }
+        return builder.build();
+    }
+
+    private static void write(RunCache cache, RunId id, PointSeries points) {
+        try (CacheTransaction transaction = cache.begin()) {
+            transaction.upsertProject(new Project("local", "p", "Project", null));
+            transaction.upsertRun(new Run(id, "p", id.taskId(), RunStatus.COMPLETED, "", "", List.of(), null, null, null,
+                    null, POINTS - 1, null, null, "", null, false));
+            transaction.mergeSeries(id, LOSS, points);
+            transaction.commit();
+        }
+    }
+
+    /** The cache, with full reads held back until the test releases them, and counts of both kinds of read. */
+    private static final class GatedRepository implements RunRepository {
+
+        private final RunCache cache;
+        private final CountDownLatch release;
+        final AtomicInteger pointReads = new AtomicInteger();
+        final AtomicInteger overviewReads = new AtomicInteger();
+
+        GatedRepository(RunCache cache, CountDownLatch release) {
+            this.cache = cache;
+            this.release = release;
+        }
+
+        @Override
+        public PointSeries points(RunId id, SeriesKey key) {
+            try {
+                if (!release.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the full read");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pointReads.incrementAndGet();
+            return cache.points(id, key);
+        }
+
+        @Override
+        public Optional<PointSeries> overview(RunId id, SeriesKey key) {
+            overviewReads.incrementAndGet();
+            return cache.overview(id, key);
+        }
+
+        @Override
+        public List<Project> projects() {
+            return cache.projects();
+        }
+
+        @Override
+        public List<Run> runs(String server, String projectId) {
+            return cache.runs(server, projectId);
+        }
+
+        @Override
+        public List<Run> allRuns() {
+            return cache.allRuns();
+        }
+
+        @Override
+        public Optional<Run> run(RunId id) {
+            return cache.run(id);
+        }
+
+        @Override
+        public List<SeriesSummary> summaries(RunId id) {
+            return cache.summaries(id);
+        }
+
+        @Override
+        public Map<RunId, List<SeriesSummary>> summaries(List<RunId> ids) {
+            return cache.summaries(ids);
+        }
+
+        @Override
+        public List<Hyperparameter> hyperparameters(RunId id) {
+            return cache.hyperparameters(id);
+        }
+
+        @Override
+        public List<ConfigurationItem> configuration(RunId id) {
+            return cache.configuration(id);
+        }
+    }
+}
