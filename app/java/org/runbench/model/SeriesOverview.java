@@ -5,9 +5,9 @@ package org.runbench.model;
  * so a comparison can be drawn at once and the full resolution read afterwards.
  *
  * <p>The series is cut into {@link #BUCKETS} buckets of consecutive points (by arrival order, not by x).
- * From each bucket the overview keeps the first and last point, the first point with the smallest and the
- * first with the largest finite value, and, around every stretch of NaN or infinite values, its first
- * point and the first finite point after it, so gaps stay gaps. Kept points stay in arrival order. A bucket
+ * From each bucket the overview keeps the first and last point and the first points with the smallest
+ * and the largest finite value. Around every stretch of NaN or infinite values it also keeps the
+ * stretch's first point and the first finite point after it, so gaps stay gaps. Kept points stay in arrival order. A bucket
  * spans a fraction of a pixel column on any common chart width, so every spike is still drawn. Series of
  * at most {@link #FULL_SIZE_LIMIT} points are their own overview. Stateless and thread-safe.
  */

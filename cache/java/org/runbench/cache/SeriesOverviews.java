@@ -18,13 +18,14 @@ final class SeriesOverviews {
     private SeriesOverviews() {
     }
 
-    /** What the cache holds for a series: its point count and, when it is current, its overview. */
+    /** Point count of a cached series and its overview, which is null unless it is current. */
     record Stored(long pointCount, PointSeries overview) {
     }
 
     /**
-     * Returns the series' point count and its stored overview when that overview covers exactly the cached
-     * points; the overview is null when none is stored or it is stale. Empty when the series is not cached.
+     * Returns the series' point count and its stored overview if that overview covers exactly the cached
+     * points. The overview is null when none is stored or it is stale, and the result is empty when the
+     * series is not cached.
      */
     static Optional<Stored> read(Connection connection, RunId id, SeriesKey key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
@@ -62,8 +63,8 @@ final class SeriesOverviews {
     }
 
     /**
-     * Stores the overview of the series' first {@code pointCount} points, in autocommit mode, but only while the
-     * cache still holds exactly that many points; otherwise the overview is already stale and nothing is written.
+     * Stores the overview of the series' first {@code pointCount} points in autocommit mode, only if the cache
+     * still contains exactly that many points. Otherwise the overview is already stale, so nothing is written.
      */
     static void store(Connection connection, RunId id, SeriesKey key, long pointCount, PointSeries overview)
             throws SQLException {

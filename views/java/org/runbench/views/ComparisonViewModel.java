@@ -233,7 +233,7 @@ public final class ComparisonViewModel {
                 });
     }
 
-    /** Where a chart build reads a run's series: every point, or the overview. */
+    /** Source of a run's series for a chart build: every point, or the overview. */
     @FunctionalInterface
     private interface PointReader {
         PointSeries read(RunId id, SeriesKey key);

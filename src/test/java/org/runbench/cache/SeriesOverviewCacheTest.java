@@ -36,7 +36,7 @@ class SeriesOverviewCacheTest {
     }
 
     @Test
-    void aRolledBackMergeStoresNoOverview() {
+    void rollbackStoresNoOverview() {
         try (RunCache cache = RunCache.open(folder)) {
             try (CacheTransaction transaction = cache.begin()) {
                 transaction.upsertRun(run());
@@ -47,7 +47,7 @@ class SeriesOverviewCacheTest {
     }
 
     @Test
-    void aShortSeriesIsItsOwnOverviewAndAMissingOneIsEmpty() {
+    void overviewOfShortOrMissingSeries() {
         PointSeries points = curve(0, 1_000);
         try (RunCache cache = RunCache.open(folder)) {
             write(cache, points);
@@ -58,7 +58,7 @@ class SeriesOverviewCacheTest {
     }
 
     @Test
-    void appendingPointsMakesTheOverviewStaleUntilTheSeriesIsReadAgain() {
+    void appendMakesOverviewStaleUntilRead() {
         PointSeries first = curve(0, 50_000);
         PointSeries more = curve(50_000, 30_000);
         try (RunCache cache = RunCache.open(folder)) {
@@ -76,7 +76,7 @@ class SeriesOverviewCacheTest {
     }
 
     @Test
-    void aReplacedSeriesOfTheSameLengthGetsANewOverview() {
+    void replacedSeriesGetsNewOverview() {
         PointSeries original = curve(0, 40_000);
         PointSeriesBuilder rewritten = new PointSeriesBuilder();
         for (int i = 0; i < 40_000; i++) {
@@ -91,7 +91,7 @@ class SeriesOverviewCacheTest {
     }
 
     @Test
-    void anOverviewForAnOutdatedPointCountIsNotStored() throws Exception {
+    void staleOverviewIsNotStored() throws Exception {
         PointSeries points = curve(0, 60_000);
         try (RunCache cache = RunCache.open(folder)) {
             write(cache, points);

@@ -14,7 +14,7 @@ class SeriesOverviewTest {
     }
 
     @Test
-    void longSeriesKeepsFewPointsOfItsOwnInArrivalOrder() {
+    void longSeriesKeepsOwnPointsInOrder() {
         PointSeries points = series(1_000_000, new Random(2), 0.0);
         PointSeries overview = SeriesOverview.of(points);
 
@@ -32,7 +32,7 @@ class SeriesOverviewTest {
     }
 
     @Test
-    void everyPixelColumnsExtremesAreKeptWithinOneBucketOfIt() {
+    void columnExtremesKeptWithinOneBucket() {
         int size = 1_000_000;
         PointSeries points = series(size, new Random(3), 0.001);
         PointSeries overview = SeriesOverview.of(points);
@@ -81,11 +81,16 @@ class SeriesOverviewTest {
     }
 
     @Test
-    void nonFiniteStretchesKeepTheirFirstPointAndTheFirstValueAfterThem() {
+    void nonFiniteStretchKeepsItsEdges() {
         PointSeriesBuilder builder = new PointSeriesBuilder();
         for (int i = 0; i < 100_000; i++) {
             boolean gap = (i >= 50_010 && i < 50_020) || i == 70_001;
-            double value = gap ? (i == 70_001 ? Double.POSITIVE_INFINITY : Double.NaN) : Math.sin(i / 1000.0);
+            double value = Math.sin(i / 1000.0);
+            if (i == 70_001) {
+                value = Double.POSITIVE_INFINITY;
+            } else if (gap) {
+                value = Double.NaN;
+            }
             builder.add(i, value, 1_000L * i);
         }
         PointSeries overview = SeriesOverview.of(builder.build());
@@ -111,7 +116,7 @@ class SeriesOverviewTest {
         return -1;
     }
 
-    /** A noisy decaying curve with iteration = index and an occasional spike. */
+    /** Builds a noisy decaying curve with iteration = index and an occasional spike. */
     private static PointSeries series(int size, Random random, double spikeChance) {
         PointSeriesBuilder builder = new PointSeriesBuilder(size);
         for (int i = 0; i < size; i++) {
