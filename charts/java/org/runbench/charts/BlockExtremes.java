@@ -64,7 +64,7 @@ final class BlockExtremes {
 
     /**
      * Finds the first minimum and first maximum among {@code values[from..to)} in one pass and stores them in
-     * {@code found}; needs {@code from < to}.
+     * {@code found}. Needs {@code from < to}.
      */
     void findExtremes(int from, int to, Found found) {
         int min = from;
@@ -98,7 +98,7 @@ final class BlockExtremes {
         found.max = max;
     }
 
-    /** Indices written by {@link #findExtremes}; one instance per caller, reused between calls. */
+    /** Indices written by {@link #findExtremes}, in an instance that one caller reuses between calls. */
     static final class Found {
         int min;
         int max;

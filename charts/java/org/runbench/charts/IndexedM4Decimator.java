@@ -139,7 +139,7 @@ final class IndexedM4Decimator {
 
         /**
          * Returns the first index after {@code start} that lies in a later column than {@code start}, or
-         * {@code limit} when there is none before it. Sorted x makes the column never decrease, so the answer
+         * {@code limit} when there is none before it. Sorted x makes the column never decrease, so the result
          * is bracketed by probes at doubling distances and then found by binary search, which costs
          * O(log n) column computations for a column of n points.
          */

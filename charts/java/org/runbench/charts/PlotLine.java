@@ -36,7 +36,10 @@ final class PlotLine {
     /** Index of the extremes of {@link #smoothedY} under the same conditions, or null. */
     final BlockExtremes smoothedExtremes;
 
-    /** Fewest points for which a line gets a {@link BlockExtremes} index; below it a full scan is cheap. */
+    /**
+     * Minimum number of points for which a line gets a {@link BlockExtremes} index, since below it a scan is
+     * cheap.
+     */
     static final int MIN_INDEXED_SIZE = 2048;
 
     private PlotLine(String key, Color color, double[] x, long firstX, long stepX, double[] y, double[] smoothedY,
@@ -90,7 +93,7 @@ final class PlotLine {
         return values;
     }
 
-    /** Returns the index of the first point with x at least {@code value}, or {@link #size()}; needs sorted x. */
+    /** Returns the index of the first point with x at least {@code value}, or {@link #size()}. Needs sorted x. */
     int firstAtLeast(double value) {
         int low = 0;
         int high = size();
@@ -105,7 +108,7 @@ final class PlotLine {
         return low;
     }
 
-    /** Returns the index of the first point with x above {@code value}, or {@link #size()}; needs sorted x. */
+    /** Returns the index of the first point with x above {@code value}, or {@link #size()}. Needs sorted x. */
     int firstAbove(double value) {
         int low = 0;
         int high = size();

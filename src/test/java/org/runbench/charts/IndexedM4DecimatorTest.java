@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -84,8 +85,12 @@ class IndexedM4DecimatorTest {
     void spikeInsideWholeBlocksIsKept() {
         int size = 10_000;
         PointSeriesBuilder builder = new PointSeriesBuilder();
+        double[] values = new double[size];
+        Arrays.fill(values, 1.0);
+        values[6_500] = 9.0;
+        values[6_501] = -9.0;
         for (int i = 0; i < size; i++) {
-            builder.add(i, i == 6_500 ? 9.0 : i == 6_501 ? -9.0 : 1.0, PointSeries.NO_TIMESTAMP);
+            builder.add(i, values[i], PointSeries.NO_TIMESTAMP);
         }
         PlotLine line = PlotLine.prepare("line", Color.BLUE, builder.build(), ChartOptions.defaults(100));
 
@@ -136,8 +141,11 @@ class IndexedM4DecimatorTest {
     @Test
     void lineWithNonFiniteValueHasNoIndex() {
         PointSeriesBuilder builder = new PointSeriesBuilder();
-        for (int i = 0; i < 4_096; i++) {
-            builder.add(i, i == 3_000 ? Double.POSITIVE_INFINITY : i == 3_001 ? Double.NaN : i, PointSeries.NO_TIMESTAMP);
+        double[] values = new double[4_096];
+        values[3_000] = Double.POSITIVE_INFINITY;
+        values[3_001] = Double.NaN;
+        for (int i = 0; i < values.length; i++) {
+            builder.add(i, values[i], PointSeries.NO_TIMESTAMP);
         }
 
         PlotLine line = PlotLine.prepare("line", Color.BLUE, builder.build(), ChartOptions.defaults(100));
@@ -196,7 +204,7 @@ class IndexedM4DecimatorTest {
         return indices;
     }
 
-    /** Returns the exact bits of each value, so -0.0 and 0.0 differ as they do on screen tooltips. */
+    /** Returns the exact bits of each value, so -0.0 and 0.0 count as different. */
     private static long[] bits(double[] values) {
         long[] bits = new long[values.length];
         for (int i = 0; i < values.length; i++) {
