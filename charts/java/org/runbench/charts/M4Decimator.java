@@ -69,6 +69,14 @@ public final class M4Decimator {
             throw new IllegalArgumentException("length " + length + " does not fit the arrays given ("
                     + x.length + " x values, " + y.length + " y values).");
         }
+        checkRange(xMin, xMax, pixelWidth);
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} unless {@code pixelWidth} is at least 1 and {@code [xMin, xMax]}
+     * has finite ends in order and a finite width.
+     */
+    static void checkRange(double xMin, double xMax, int pixelWidth) {
         if (pixelWidth < 1) {
             throw new IllegalArgumentException("pixel width must be at least 1, got " + pixelWidth + ".");
         }

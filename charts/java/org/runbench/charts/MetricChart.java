@@ -83,9 +83,9 @@ public final class MetricChart {
         List<DecimatedSeries> raw = new ArrayList<>(lines.size());
         List<DecimatedSeries> smoothed = new ArrayList<>(lines.size());
         for (PlotLine line : lines) {
-            raw.add(decimateLine(line, line.y, xMin, xMax, pixelWidth));
+            raw.add(decimateLine(line, line.y, line.yExtremes, xMin, xMax, pixelWidth));
             smoothed.add(line.smoothedY == null ? DecimatedSeries.empty()
-                    : decimateLine(line, line.smoothedY, xMin, xMax, pixelWidth));
+                    : decimateLine(line, line.smoothedY, line.smoothedExtremes, xMin, xMax, pixelWidth));
         }
         double[] clip = clipOutliers ? OutlierRange.percentiles(lines, xMin, xMax) : null;
         return new Lines(xMin, xMax, pixelWidth, raw, smoothed, clip == null ? Double.NaN : clip[0],
@@ -93,17 +93,23 @@ public final class MetricChart {
     }
 
     /**
-     * Decimates one line. When its x never decreases, only the points in the range and one neighbour on
-     * each side are scanned, so a zoom costs time in proportion to what is visible.
+     * Decimates {@code y}, the raw or smoothed values of {@code line}. With an index of its extremes (sorted
+     * x, all values finite) the cost grows with the pixel width, not with the points visible. Otherwise, when
+     * x never decreases, only the points in the range and one neighbour on each side are scanned, so a zoom
+     * costs time in proportion to what is visible.
      */
-    private static DecimatedSeries decimateLine(PlotLine line, double[] y, double xMin, double xMax, int pixelWidth) {
+    private static DecimatedSeries decimateLine(PlotLine line, double[] y, BlockExtremes extremes, double xMin,
+                                                double xMax, int pixelWidth) {
+        if (extremes != null) {
+            return IndexedM4Decimator.decimate(line, extremes, xMin, xMax, pixelWidth);
+        }
         int size = line.size();
         if (!line.xSorted || size < 2048) {
             double[] stored = line.storedX();
             return M4Decimator.decimate(stored != null ? stored : line.xValues(), y, xMin, xMax, pixelWidth);
         }
-        int from = Math.max(0, firstAtLeast(line, xMin) - 1);
-        int to = Math.min(size, firstAbove(line, xMax) + 1);
+        int from = Math.max(0, line.firstAtLeast(xMin) - 1);
+        int to = Math.min(size, line.firstAbove(xMax) + 1);
         if (from >= to) {
             return DecimatedSeries.empty();
         }
@@ -112,34 +118,6 @@ public final class MetricChart {
         }
         // NOTE: a gap that ends just before the copied range loses its marker at the range's left edge.
         return M4Decimator.decimate(line.xValues(from, to), java.util.Arrays.copyOfRange(y, from, to), xMin, xMax, pixelWidth);
-    }
-
-    private static int firstAtLeast(PlotLine sorted, double value) {
-        int low = 0;
-        int high = sorted.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted.x(middle) < value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    private static int firstAbove(PlotLine sorted, double value) {
-        int low = 0;
-        int high = sorted.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted.x(middle) <= value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     /** Decimates the whole data range to {@code pixelWidth} columns; see {@link #decimate}. */

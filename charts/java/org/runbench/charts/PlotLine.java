@@ -28,6 +28,19 @@ final class PlotLine {
     final int nonFinite;
     /** Whether x never decreases, so an x range can be found by binary search instead of a full scan. */
     final boolean xSorted;
+    /**
+     * Index of the extremes of {@link #y} for {@link IndexedM4Decimator}, or null when x is not sorted, the line
+     * has fewer than {@link #MIN_INDEXED_SIZE} points or a value is NaN or infinite.
+     */
+    final BlockExtremes yExtremes;
+    /** Index of the extremes of {@link #smoothedY} under the same conditions, or null. */
+    final BlockExtremes smoothedExtremes;
+
+    /**
+     * Minimum number of points for which a line gets a {@link BlockExtremes} index, since below it a scan is
+     * cheap.
+     */
+    static final int MIN_INDEXED_SIZE = 2048;
 
     private PlotLine(String key, Color color, double[] x, long firstX, long stepX, double[] y, double[] smoothedY,
                      int withoutTimestamp, int notPositive, int nonFinite) {
@@ -42,6 +55,15 @@ final class PlotLine {
         this.notPositive = notPositive;
         this.nonFinite = nonFinite;
         this.xSorted = x == null ? stepX >= 0 : isSorted(x);
+        this.yExtremes = indexIfWorthwhile(y);
+        this.smoothedExtremes = smoothedY == null ? null : indexIfWorthwhile(smoothedY);
+    }
+
+    private BlockExtremes indexIfWorthwhile(double[] values) {
+        if (!xSorted || values.length < MIN_INDEXED_SIZE) {
+            return null;
+        }
+        return BlockExtremes.ofFinite(values);
     }
 
     /** Returns the number of points. */
@@ -69,6 +91,36 @@ final class PlotLine {
             values[i - from] = (double) (firstX + i * stepX);
         }
         return values;
+    }
+
+    /** Returns the index of the first point with x at least {@code value}, or {@link #size()}. Needs sorted x. */
+    int firstAtLeast(double value) {
+        int low = 0;
+        int high = size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (x(middle) < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** Returns the index of the first point with x above {@code value}, or {@link #size()}. Needs sorted x. */
+    int firstAbove(double value) {
+        int low = 0;
+        int high = size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (x(middle) <= value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** Returns the x array itself when the line stores one, else null. */
