@@ -24,7 +24,7 @@ import org.runbench.model.PointSeriesBuilder;
  */
 final class ChunkStaging implements AutoCloseable {
 
-    /** Chunk rows deleted per transaction when removing garbage; a chunk can be a few hundred kilobytes. */
+    /** Chunk rows deleted per transaction when removing garbage, kept small because a chunk can be a few hundred kilobytes. */
     static final int DELETE_BATCH = 4;
 
     private final Supplier<Connection> connections;

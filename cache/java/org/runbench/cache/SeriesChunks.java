@@ -15,7 +15,7 @@ import org.runbench.model.SeriesKey;
  *
  * <p>The visible chunks of a series are the rows with {@code first_seq <= seq < first_seq + chunk_count};
  * other rows were staged and never published, or replaced, and are ignored here. Every visible chunk but the
- * last holds {@link #CHUNK_POINTS} points. The last one can hold more points than {@code series.point_count}
+ * last holds {@link #CHUNK_POINTS} points. The last one can contain more points than {@code series.point_count}
  * counts, left by an append that was rolled back or killed, so readers keep exactly {@code point_count}.
  */
 final class SeriesChunks {

@@ -58,7 +58,7 @@ public final class KilledWriterChild {
         System.out.flush();
     }
 
-    /** Returns the loss series of a round; each round's series starts with the previous round's. */
+    /** Returns the loss series of a round, which starts with the loss series of every earlier round. */
     static PointSeries loss(int round) {
         int count = LOSS_POINTS + round * LOSS_GROWTH;
         PointSeriesBuilder builder = new PointSeriesBuilder(count);
@@ -68,7 +68,7 @@ public final class KilledWriterChild {
         return builder.build();
     }
 
-    /** Returns the acc series of a round; every value differs from other rounds, so each round replaces it. */
+    /** Returns the acc series of a round. Every value differs from other rounds, so each round replaces it. */
     static PointSeries acc(int round) {
         PointSeriesBuilder builder = new PointSeriesBuilder(ACC_POINTS);
         for (int i = 0; i < ACC_POINTS; i++) {
