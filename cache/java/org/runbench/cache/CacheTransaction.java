@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One write transaction on the cache. Nothing is visible to readers, or survives a crash, until
- * {@link #commit()}; {@link #close()} without a commit rolls everything back. Not thread-safe: use it
- * from one thread and close it in a try-with-resources block.
+ * One write transaction on the cache. Nothing becomes visible to readers until {@link #commit()}, and
+ * {@link #close()} without a commit leaves no visible change. Not thread-safe: use it from one thread and
+ * close it in a try-with-resources block. It holds two pooled connections while points are written.
  *
  * <p>NOTE: H2 2.5.252 can leave a transaction of tens of megabytes partly written when the process is killed
  * while it commits. So chunk rows are not written in this transaction: each chunk is committed on a second
