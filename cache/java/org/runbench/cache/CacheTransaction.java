@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.runbench.model.ConfigurationItem;
 import org.runbench.model.Hyperparameter;
 import org.runbench.model.PointSeries;
@@ -19,20 +22,29 @@ import org.runbench.model.RunData;
 import org.runbench.model.RunId;
 import org.runbench.model.SeriesKey;
 import org.runbench.model.SeriesOverview;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One write transaction on the cache. Nothing is visible to readers, or survives a crash, until
- * {@link #commit()}; {@link #close()} without a commit rolls everything back. Not thread-safe: use it
- * from one thread and close it in a try-with-resources block.
+ * One write transaction on the cache. Nothing becomes visible to readers until {@link #commit()}, and
+ * {@link #close()} without a commit leaves no visible change. Not thread-safe: use it from one thread and
+ * close it in a try-with-resources block. It holds two pooled connections while points are written.
  *
- * <p>NOTE: H2 2.5.252 can leave a very large transaction (tens of megabytes) partly written when the process
- * is killed during {@link #commit()}; {@code SeriesChunks} then reports the series as damaged on read.
+ * <p>NOTE: H2 2.5.252 can leave a transaction of tens of megabytes partly written when the process is killed
+ * while it commits. So chunk rows are not written in this transaction: each chunk is committed on a second
+ * connection in a small transaction of its own, outside the visible range of its series, and
+ * {@link #commit()} publishes them by updating the series row. Chunks that a rollback or a kill leaves
+ * unpublished stay invisible and are deleted afterwards or when the cache next opens.
  */
 public final class CacheTransaction implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CacheTransaction.class);
+
     private final Connection connection;
+    private final ChunkStaging staging;
     private final Path directory;
+    /** Series whose chunk rows this transaction staged, replaced or deleted, to clean up after it ends. */
+    private final Set<Long> touchedSeries = new LinkedHashSet<>();
     private boolean committed;
     /** Whole series written by {@link #mergeSeries}, whose overviews are stored once the transaction commits. */
     private final List<PendingOverview> pendingOverviews = new java.util.ArrayList<>();
@@ -40,8 +52,9 @@ public final class CacheTransaction implements AutoCloseable {
     private record PendingOverview(RunId id, SeriesKey key, PointSeries all) {
     }
 
-    CacheTransaction(Connection connection, Path directory) {
+    CacheTransaction(Connection connection, Supplier<Connection> stagingConnections, Path directory) {
         this.connection = connection;
+        this.staging = new ChunkStaging(stagingConnections);
         this.directory = directory;
         try {
             connection.setAutoCommit(false);
@@ -166,7 +179,7 @@ public final class CacheTransaction implements AutoCloseable {
             appendToRow(row, all);
             return new Merge(MergeOutcome.NEW, all.size());
         }
-        PointSeries cached = read(row.id);
+        PointSeries cached = read(row);
         if (all.startsWith(cached)) {
             if (all.size() == cached.size()) {
                 return new Merge(MergeOutcome.UNCHANGED, 0);
@@ -195,7 +208,7 @@ public final class CacheTransaction implements AutoCloseable {
 
     /** Returns the number of cached points of a series, 0 if it is not cached. */
     public long pointCount(RunId id, SeriesKey key) {
-        SeriesRow row = findSeries(id, key);
+        SeriesRow row = findSeries(id, key, false);
         return row == null ? 0 : row.pointCount;
     }
 
@@ -280,6 +293,10 @@ public final class CacheTransaction implements AutoCloseable {
 
     /** Removes a series and its points, for a series the server no longer has (for example after a reset). */
     public void deleteSeries(RunId id, SeriesKey key) {
+        SeriesRow row = findSeries(id, key, true);
+        if (row != null) {
+            touchedSeries.add(row.id);
+        }
         execute("DELETE FROM series WHERE server = ? AND task_id = ? AND metric = ? AND variant = ?", statement -> {
             bindRun(statement, id);
             statement.setString(3, key.metric());
@@ -302,6 +319,18 @@ public final class CacheTransaction implements AutoCloseable {
 
     /** Removes a run and everything cached about it. */
     public void deleteRun(RunId id) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM series WHERE server = ? AND task_id = ? FOR UPDATE")) {
+            bindRun(statement, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    touchedSeries.add(rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("finding the series of run " + id.taskId(), e);
+        }
+        // The series rows go with the run (ON DELETE CASCADE); their chunk rows are deleted after the commit.
         deleteRows("run", id);
     }
 
@@ -319,6 +348,11 @@ public final class CacheTransaction implements AutoCloseable {
         void run(Connection connection) throws SQLException;
     }
 
+    /**
+     * Commits the run transaction, which publishes the staged chunks, then deletes the chunk rows it replaced
+     * or deleted in small transactions. A failure of that clean-up is logged, not thrown: the commit stands
+     * and the next open of the cache deletes what is left.
+     */
     public void commit() {
         try {
             connection.commit();
@@ -326,6 +360,7 @@ public final class CacheTransaction implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("committing", e);
         }
+        removeGarbage();
         storeOverviews();
     }
 
@@ -341,7 +376,7 @@ public final class CacheTransaction implements AutoCloseable {
                         SeriesOverview.of(pending.all()));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                LoggerFactory.getLogger(CacheTransaction.class).warn("Could not store the overview of run {} series {}: {}",
+                LOG.warn("Could not store the overview of run {} series {}: {}",
                         pending.id().taskId(), pending.key().label(), e.getMessage());
             }
         }
@@ -363,23 +398,47 @@ public final class CacheTransaction implements AutoCloseable {
             } catch (SQLException e) {
                 // The pool discards a connection it cannot return; nothing to undo here.
             }
+            if (!committed) {
+                removeGarbage();
+            }
+            try {
+                staging.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the chunk staging connection of the cache at {} failed", directory, e);
+            }
         }
     }
 
-    private PointSeries read(long seriesId) {
+    private void removeGarbage() {
+        if (touchedSeries.isEmpty()) {
+            return;
+        }
         try {
-            return SeriesChunks.read(connection, seriesId);
+            long removed = staging.removeGarbage(List.copyOf(touchedSeries));
+            touchedSeries.clear();
+            LOG.debug("Deleted {} chunk rows no series shows from the cache at {}", removed, directory);
         } catch (SQLException e) {
-            throw failure("reading series " + seriesId, e);
+            LOG.warn("Deleting chunk rows no series shows from the cache at {} failed: {}. They stay invisible,"
+                    + " and the next open of the cache deletes them.", directory, e.getMessage());
         }
     }
 
+    private PointSeries read(SeriesRow row) {
+        try {
+            return SeriesChunks.read(connection, row.id, row.firstSeq, row.chunkCount, row.pointCount);
+        } catch (SQLException e) {
+            throw failure("reading series " + row.id, e);
+        }
+    }
+
+    /** Stages the points as chunks committed on their own, then points the series row at them in this transaction. */
     private void appendToRow(SeriesRow row, PointSeries points) {
+        touchedSeries.add(row.id);
         try {
             SeriesOverviews.delete(connection, row.id);
-            int chunks = SeriesChunks.append(connection, row.id, row.chunkCount, points);
+            int chunks = staging.append(row.id, row.firstSeq, row.chunkCount, row.pointCount, points);
             SummaryUpdate summary = SummaryUpdate.of(connection, row.id).add(points);
-            summary.write(connection, row.id, row.pointCount + points.size(), chunks);
+            summary.write(connection, row.id, row.firstSeq, row.pointCount + points.size(), chunks);
             row.pointCount += points.size();
             row.chunkCount = chunks;
         } catch (SQLException e) {
@@ -387,11 +446,17 @@ public final class CacheTransaction implements AutoCloseable {
         }
     }
 
+    /**
+     * Empties the series by moving its visible range above every chunk row it has; the old rows stay
+     * visible to other connections until the commit and are deleted after it.
+     */
     private void clearSeries(SeriesRow row) {
+        touchedSeries.add(row.id);
         try {
             SeriesOverviews.delete(connection, row.id);
-            SeriesChunks.deleteAll(connection, row.id);
-            SummaryUpdate.empty().write(connection, row.id, 0, 0);
+            int firstSeq = staging.seqAfterAll(row.id, row.firstSeq + row.chunkCount);
+            SummaryUpdate.empty().write(connection, row.id, firstSeq, 0, 0);
+            row.firstSeq = firstSeq;
             row.pointCount = 0;
             row.chunkCount = 0;
         } catch (SQLException e) {
@@ -399,8 +464,12 @@ public final class CacheTransaction implements AutoCloseable {
         }
     }
 
+    /**
+     * Finds or creates the series row and locks it until this transaction ends, so no other transaction
+     * stages chunks of the same series or removes them as garbage meanwhile.
+     */
     private SeriesRow findOrCreateSeries(RunId id, SeriesKey key) {
-        SeriesRow row = findSeries(id, key);
+        SeriesRow row = findSeries(id, key, true);
         if (row != null) {
             return row;
         }
@@ -416,21 +485,22 @@ public final class CacheTransaction implements AutoCloseable {
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();
-                return new SeriesRow(keys.getLong(1), 0, 0);
+                return new SeriesRow(keys.getLong(1), 0, 0, 0);
             }
         } catch (SQLException e) {
             throw failure("creating series " + key.label() + " of run " + id.taskId(), e);
         }
     }
 
-    private SeriesRow findSeries(RunId id, SeriesKey key) {
+    private SeriesRow findSeries(RunId id, SeriesKey key, boolean lock) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, point_count, chunk_count FROM series WHERE server = ? AND task_id = ? AND metric = ? AND variant = ?")) {
+                "SELECT id, first_seq, point_count, chunk_count FROM series WHERE server = ? AND task_id = ? AND metric = ?"
+                        + " AND variant = ?" + (lock ? " FOR UPDATE" : ""))) {
             bindRun(statement, id);
             statement.setString(3, key.metric());
             statement.setString(4, key.variant());
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? new SeriesRow(rows.getLong(1), rows.getLong(2), rows.getInt(3)) : null;
+                return rows.next() ? new SeriesRow(rows.getLong(1), rows.getInt(2), rows.getLong(3), rows.getInt(4)) : null;
             }
         } catch (SQLException e) {
             throw failure("finding series " + key.label(), e);
@@ -480,13 +550,16 @@ public final class CacheTransaction implements AutoCloseable {
         void bind(PreparedStatement statement, int index) throws SQLException;
     }
 
+    /** This transaction's view of a series row: where its visible chunks start, how many, how many points. */
     private static final class SeriesRow {
         final long id;
+        int firstSeq;
         long pointCount;
         int chunkCount;
 
-        SeriesRow(long id, long pointCount, int chunkCount) {
+        SeriesRow(long id, int firstSeq, long pointCount, int chunkCount) {
             this.id = id;
+            this.firstSeq = firstSeq;
             this.pointCount = pointCount;
             this.chunkCount = chunkCount;
         }
@@ -544,19 +617,20 @@ public final class CacheTransaction implements AutoCloseable {
             return this;
         }
 
-        void write(Connection connection, long seriesId, long pointCount, int chunkCount) throws SQLException {
+        void write(Connection connection, long seriesId, int firstSeq, long pointCount, int chunkCount) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE series SET point_count = ?, chunk_count = ?, last_value = ?, last_iteration = ?, min_value = ?,"
-                            + " min_iteration = ?, max_value = ?, max_iteration = ? WHERE id = ?")) {
-                statement.setLong(1, pointCount);
-                statement.setInt(2, chunkCount);
-                RowMappers.setDouble(statement, 3, last);
-                setLong(statement, 4, lastIteration);
-                RowMappers.setDouble(statement, 5, min);
-                setLong(statement, 6, minIteration);
-                RowMappers.setDouble(statement, 7, max);
-                setLong(statement, 8, maxIteration);
-                statement.setLong(9, seriesId);
+                    "UPDATE series SET first_seq = ?, point_count = ?, chunk_count = ?, last_value = ?, last_iteration = ?,"
+                            + " min_value = ?, min_iteration = ?, max_value = ?, max_iteration = ? WHERE id = ?")) {
+                statement.setInt(1, firstSeq);
+                statement.setLong(2, pointCount);
+                statement.setInt(3, chunkCount);
+                RowMappers.setDouble(statement, 4, last);
+                setLong(statement, 5, lastIteration);
+                RowMappers.setDouble(statement, 6, min);
+                setLong(statement, 7, minIteration);
+                RowMappers.setDouble(statement, 8, max);
+                setLong(statement, 9, maxIteration);
+                statement.setLong(10, seriesId);
                 statement.executeUpdate();
             }
         }

@@ -94,8 +94,29 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
             throw openFailure(folder, e);
         }
         SafeMigration.delete(backup);
+        sweepChunks(pool, folder);
         LOG.info("Opened cache {}", folder);
         return new RunCache(folder, pool);
+    }
+
+    /**
+     * Deletes chunk rows that no series shows, left by a process killed before it published or cleaned
+     * them up. A failure is logged and the cache still opens, because readers ignore those rows.
+     */
+    private static void sweepChunks(JdbcConnectionPool pool, Path folder) {
+        long start = System.nanoTime();
+        try (Connection connection = pool.getConnection()) {
+            long removed = ChunkSweep.sweep(connection);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (removed > 0) {
+                LOG.info("Deleted {} unpublished or replaced chunk rows from the cache {} in {} ms", removed, folder, millis);
+            } else {
+                LOG.debug("Checked the cache {} for unpublished chunk rows in {} ms", folder, millis);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Deleting unpublished chunk rows from the cache {} failed: {}. Readers ignore them; the next"
+                    + " open tries again.", folder, e.getMessage());
+        }
     }
 
     /** Suffix of the copy of the database taken before an upgrade, kept until the upgrade has finished. */
@@ -124,7 +145,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
 
     /** Starts a write transaction; close it without {@link CacheTransaction#commit()} to roll back. */
     public CacheTransaction begin() {
-        return new CacheTransaction(connection(), directory);
+        return new CacheTransaction(connection(), this::connection, directory);
     }
 
     @Override
@@ -410,7 +431,8 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
     /** Returns the bytes the encoded points take, and the number of points, for benchmarks and the status bar. */
     public StorageStats storageStats() {
         List<StorageStats> rows = query(
-                "SELECT COALESCE(SUM(LENGTH(data)), 0), COALESCE(SUM(point_count), 0), COUNT(*) FROM series_chunk",
+                "SELECT (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM series_chunk),"
+                        + " (SELECT COALESCE(SUM(point_count), 0) FROM series), (SELECT COUNT(*) FROM series_chunk)",
                 statement -> { }, row -> new StorageStats(row.getLong(1), row.getLong(2), row.getLong(3)));
         return rows.get(0);
     }

@@ -10,118 +10,97 @@ import org.runbench.model.PointSeriesBuilder;
 import org.runbench.model.RunId;
 import org.runbench.model.SeriesKey;
 
-/** Reads and writes the encoded chunks of one series. */
+/**
+ * Reads the visible chunks of a series and writes single chunk rows.
+ *
+ * <p>The visible chunks of a series are the rows with {@code first_seq <= seq < first_seq + chunk_count};
+ * other rows were staged and never published, or replaced, and are ignored here. Every visible chunk but the
+ * last holds {@link #CHUNK_POINTS} points. The last one can contain more points than {@code series.point_count}
+ * counts, left by an append that was rolled back or killed, so readers keep exactly {@code point_count}.
+ */
 final class SeriesChunks {
 
     /**
      * Points per chunk. Large enough that a million-point series is about 60 rows, small enough that
-     * appending to a live run rewrites little.
+     * appending to a live run rewrites little and that each chunk is committed in a small transaction.
      */
     static final int CHUNK_POINTS = 16_384;
 
     private SeriesChunks() {
     }
 
+    /** Reads the published points of a series in one statement, so a concurrent publish is seen whole or not at all. */
     static PointSeries read(Connection connection, RunId id, SeriesKey key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT s.point_count, c.data FROM series s JOIN series_chunk c ON c.series_id = s.id"
+                "SELECT s.point_count, c.data FROM series s LEFT JOIN series_chunk c ON c.series_id = s.id"
+                        + " AND c.seq >= s.first_seq AND c.seq < s.first_seq + s.chunk_count"
                         + " WHERE s.server = ? AND s.task_id = ? AND s.metric = ? AND s.variant = ? ORDER BY c.seq")) {
             statement.setString(1, id.server());
             statement.setString(2, id.taskId());
             statement.setString(3, key.metric());
             statement.setString(4, key.variant());
-            PointSeries points = decodeRows(statement);
-            checkComplete(points, expectedPoints(connection, id, key), id.taskId() + " series " + key.label());
+            return decodeRows(statement, id.taskId() + " series " + key.label());
+        }
+    }
+
+    /** Reads the points of a series as the caller's transaction sees its series row: range and count given. */
+    static PointSeries read(Connection connection, long seriesId, int firstSeq, int chunkCount, long pointCount)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT CAST(? AS BIGINT), data FROM series_chunk WHERE series_id = ? AND seq >= ? AND seq < ? ORDER BY seq")) {
+            statement.setLong(1, pointCount);
+            statement.setLong(2, seriesId);
+            statement.setInt(3, firstSeq);
+            statement.setInt(4, firstSeq + chunkCount);
+            PointSeries points = decodeRows(statement, "series " + seriesId);
+            // Without any visible chunk no row comes back, so decodeRows had no count to check against.
+            checkComplete(points.size(), pointCount, "series " + seriesId);
             return points;
         }
     }
 
-    private static long expectedPoints(Connection connection, RunId id, SeriesKey key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT point_count FROM series WHERE server = ? AND task_id = ? AND metric = ? AND variant = ?")) {
-            statement.setString(1, id.server());
-            statement.setString(2, id.taskId());
-            statement.setString(3, key.metric());
-            statement.setString(4, key.variant());
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0;
+    /**
+     * Decodes rows of (point count, chunk data) and keeps the first {@code point_count} points. A row with
+     * null data is a series without visible chunks.
+     */
+    private static PointSeries decodeRows(PreparedStatement statement, String what) throws SQLException {
+        PointSeriesBuilder builder = null;
+        long expected = 0;
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if (builder == null) {
+                    expected = rows.getLong(1);
+                    builder = new PointSeriesBuilder((int) Math.min(Integer.MAX_VALUE - 8, expected));
+                }
+                byte[] data = rows.getBytes(2);
+                if (data != null) {
+                    SeriesCodec.decode(data, builder);
+                }
             }
         }
+        if (builder == null) {
+            return PointSeries.empty();
+        }
+        checkComplete(builder.size(), expected, what);
+        builder.setSize((int) expected);
+        return builder.buildAndReset();
     }
 
     /**
-     * Fails when fewer points decode than the series recorded. H2 can leave a very large transaction
-     * partly written when the process is killed while it commits; this turns that into a clear error.
+     * Fails when fewer points decode than the series recorded. H2 2.5.252 could leave a very large
+     * transaction partly written when the process was killed while it committed; caches written before
+     * chunks were committed in small transactions can still hold such a series.
      */
-    private static void checkComplete(PointSeries points, long expected, String what) {
-        if (points.size() != expected) {
-            throw new CacheException("The cache contains " + points.size() + " of the " + expected + " points of run " + what
+    private static void checkComplete(int decoded, long expected, String what) {
+        if (decoded < expected) {
+            throw new CacheException("The cache contains " + decoded + " of the " + expected + " points of run " + what
                     + ": the process that wrote them was killed while committing. Remove the run from the cache, or"
                     + " move the cache folder away, then import or sync the run again.");
         }
     }
 
-    static PointSeries read(Connection connection, long seriesId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT s.point_count, c.data FROM series s JOIN series_chunk c ON c.series_id = s.id"
-                        + " WHERE s.id = ? ORDER BY c.seq")) {
-            statement.setLong(1, seriesId);
-            return decodeRows(statement);
-        }
-    }
-
-    private static PointSeries decodeRows(PreparedStatement statement) throws SQLException {
-        PointSeriesBuilder builder = null;
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (builder == null) {
-                    builder = new PointSeriesBuilder((int) Math.min(Integer.MAX_VALUE - 8, rows.getLong(1)));
-                }
-                SeriesCodec.decode(rows.getBytes(2), builder);
-            }
-        }
-        return builder == null ? PointSeries.empty() : builder.buildAndReset();
-    }
-
-    /**
-     * Appends {@code points} to the series: fills the last chunk up to {@link #CHUNK_POINTS} (rewriting it),
-     * then adds new chunks.
-     *
-     * @return the new number of chunks
-     */
-    static int append(Connection connection, long seriesId, int chunkCount, PointSeries points) throws SQLException {
-        int next = 0;
-        int chunks = chunkCount;
-        if (chunks > 0) {
-            byte[] last = lastChunk(connection, seriesId, chunks - 1);
-            int lastCount = SeriesCodec.pointCount(last);
-            if (lastCount < CHUNK_POINTS) {
-                int take = Math.min(CHUNK_POINTS - lastCount, points.size());
-                PointSeriesBuilder merged = new PointSeriesBuilder(lastCount + take);
-                SeriesCodec.decode(last, merged);
-                merged.addAll(points.slice(0, take));
-                PointSeries mergedPoints = merged.buildAndReset();
-                update(connection, seriesId, chunks - 1, mergedPoints);
-                next = take;
-            }
-        }
-        while (next < points.size()) {
-            int end = Math.min(points.size(), next + CHUNK_POINTS);
-            insert(connection, seriesId, chunks, points, next, end);
-            chunks++;
-            next = end;
-        }
-        return chunks;
-    }
-
-    static void deleteAll(Connection connection, long seriesId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM series_chunk WHERE series_id = ?")) {
-            statement.setLong(1, seriesId);
-            statement.executeUpdate();
-        }
-    }
-
-    private static byte[] lastChunk(Connection connection, long seriesId, int seq) throws SQLException {
+    /** Returns the chunk at {@code seq} of a series, decoded whole, including points not yet published. */
+    static PointSeries readChunk(Connection connection, long seriesId, int seq) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT data FROM series_chunk WHERE series_id = ? AND seq = ?")) {
             statement.setLong(1, seriesId);
@@ -130,30 +109,54 @@ final class SeriesChunks {
                 if (!rows.next()) {
                     throw new SQLException("chunk " + seq + " of series " + seriesId + " is missing");
                 }
-                return rows.getBytes(1);
+                byte[] data = rows.getBytes(1);
+                PointSeriesBuilder builder = new PointSeriesBuilder(SeriesCodec.pointCount(data));
+                SeriesCodec.decode(data, builder);
+                return builder.buildAndReset();
             }
         }
     }
 
-    private static void insert(Connection connection, long seriesId, int seq, PointSeries points, int from, int to)
+    /**
+     * Returns the points stored in the chunks {@code firstSeq <= seq < endSeq} according to their point count
+     * column. It reads whole rows, data included, so callers use it only where the
+     * {@link #CHUNK_POINTS}-per-chunk rule does not give the answer.
+     */
+    static long storedPoints(Connection connection, long seriesId, int firstSeq, int endSeq) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COALESCE(SUM(point_count), 0) FROM series_chunk WHERE series_id = ? AND seq >= ? AND seq < ?")) {
+            statement.setLong(1, seriesId);
+            statement.setInt(2, firstSeq);
+            statement.setInt(3, endSeq);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Returns one more than the highest chunk seq of a series, committed or staged, or 0 when it has none. */
+    static int seqAfterAll(Connection connection, long seriesId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT MAX(seq) FROM series_chunk WHERE series_id = ?")) {
+            statement.setLong(1, seriesId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                int highest = rows.getInt(1);
+                return rows.wasNull() ? 0 : Math.addExact(highest, 1);
+            }
+        }
+    }
+
+    /** Inserts or overwrites the chunk at {@code seq} with {@code points[from, to)}. */
+    static void write(Connection connection, long seriesId, int seq, PointSeries points, int from, int to)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO series_chunk (series_id, seq, point_count, data) VALUES (?, ?, ?, ?)")) {
+                "MERGE INTO series_chunk (series_id, seq, point_count, data) KEY (series_id, seq) VALUES (?, ?, ?, ?)")) {
             statement.setLong(1, seriesId);
             statement.setInt(2, seq);
             statement.setInt(3, to - from);
             statement.setBytes(4, SeriesCodec.encode(points, from, to));
-            statement.executeUpdate();
-        }
-    }
-
-    private static void update(Connection connection, long seriesId, int seq, PointSeries points) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE series_chunk SET point_count = ?, data = ? WHERE series_id = ? AND seq = ?")) {
-            statement.setInt(1, points.size());
-            statement.setBytes(2, SeriesCodec.encode(points, 0, points.size()));
-            statement.setLong(3, seriesId);
-            statement.setInt(4, seq);
             statement.executeUpdate();
         }
     }
