@@ -70,6 +70,30 @@ public final class MetricChart {
         return lines.size();
     }
 
+    /**
+     * Switches fast drawing on or off and redraws the chart if that changed. While on, the raw and smoothed
+     * lines are drawn as one span per pixel column (see {@link ColumnSpanLineRenderer}), which keeps each
+     * redraw short while the user zooms or pans. Call it on the thread that draws the chart.
+     */
+    public void setFastDrawing(boolean on) {
+        boolean changed = false;
+        for (int index : new int[] {0, 1}) {
+            if (chart.getXYPlot().getRenderer(index) instanceof ColumnSpanLineRenderer renderer
+                    && renderer.isColumnSpans() != on) {
+                renderer.setColumnSpans(on);
+                changed = true;
+            }
+        }
+        if (changed) {
+            chart.fireChartChanged();
+        }
+    }
+
+    /** Returns whether lines are drawn in the fast mode of {@link #setFastDrawing}. */
+    public boolean isFastDrawing() {
+        return chart.getXYPlot().getRenderer(0) instanceof ColumnSpanLineRenderer renderer && renderer.isColumnSpans();
+    }
+
     /** Returns the decimated lines currently in the datasets, or null before the first {@link #show}. */
     public Lines shownLines() {
         return shown;

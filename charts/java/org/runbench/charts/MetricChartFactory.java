@@ -174,8 +174,7 @@ public final class MetricChartFactory {
     /** A renderer drawing each series as one path, so a NaN point breaks the line instead of joining over it. */
     private static XYLineAndShapeRenderer lineRenderer(List<PlotLine> lines, int alpha, BasicStroke stroke,
                                                        boolean inLegend) {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setDrawSeriesLineAsPath(true);
+        XYLineAndShapeRenderer renderer = new ColumnSpanLineRenderer();
         for (int i = 0; i < lines.size(); i++) {
             Color color = lines.get(i).color;
             renderer.setSeriesPaint(i, alpha == 255 ? color

@@ -31,6 +31,11 @@ final class ChartCell extends VBox {
     private final TaskRunner tasks;
     private final List<String> runLabels;
     private final PauseTransition redecimateDelay = new PauseTransition(Duration.millis(80));
+    /** Quiet time after the last zoom or pan before lines are drawn at full quality again. */
+    private final PauseTransition settleDelay = new PauseTransition(Duration.millis(300));
+    /** Crosshair drawn over the chart as a JavaFX line, so moving the mouse never redraws the chart. */
+    private final javafx.scene.shape.Line crosshair = new javafx.scene.shape.Line();
+    private boolean redecimatePending;
     private final java.util.function.Consumer<Range> onUserZoom;
     private boolean updating;
     private boolean rangeFromSync;
@@ -52,22 +57,31 @@ final class ChartCell extends VBox {
 
         viewer = new ChartViewer(chart.chart());
         viewer.setId("chart-" + chart.key().label());
-        viewer.setPrefHeight(320);
-        viewer.setMinHeight(220);
-        VBox.setVgrow(viewer, Priority.ALWAYS);
+        crosshair.getStyleClass().add("chart-crosshair");
+        crosshair.setStroke(javafx.scene.paint.Color.GRAY);
+        crosshair.setVisible(false);
+        crosshair.setManaged(false);
+        javafx.scene.layout.Pane overlay = new javafx.scene.layout.Pane(crosshair);
+        overlay.setMouseTransparent(true);
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(viewer, overlay);
+        stack.setPrefHeight(320);
+        stack.setMinHeight(220);
+        VBox.setVgrow(stack, Priority.ALWAYS);
         readout.getStyleClass().add("chart-readout");
         readout.setWrapText(true);
         // Two lines of read-out whatever its length, so hovering never changes the height of the cell.
         readout.setMinHeight(32);
         readout.setPrefHeight(32);
         readout.setMaxHeight(32);
-        getChildren().addAll(viewer, readout);
+        getChildren().addAll(stack, readout);
 
         XYPlot plot = chart.chart().getXYPlot();
-        plot.setDomainCrosshairVisible(true);
-        plot.setDomainCrosshairLockedOnData(false);
         plot.getDomainAxis().addChangeListener(event -> scheduleRedecimate());
         redecimateDelay.setOnFinished(event -> redecimate());
+        settleDelay.setOnFinished(event -> settle());
+        // Filters run before the viewer's own handlers zoom or pan, so even the first frame is drawn fast.
+        viewer.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, event -> beginInteraction());
+        viewer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, event -> beginInteraction());
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {
@@ -80,7 +94,7 @@ final class ChartCell extends VBox {
         });
         viewer.setOnMouseExited(event -> {
             readout.setText(" ");
-            plot.setDomainCrosshairValue(Double.NaN);
+            crosshair.setVisible(false);
         });
     }
 
@@ -103,6 +117,7 @@ final class ChartCell extends VBox {
             return;
         }
         rangeFromSync = true;
+        beginInteraction();
         chart.chart().getXYPlot().getDomainAxis().setRange(range);
     }
 
@@ -127,8 +142,33 @@ final class ChartCell extends VBox {
 
     private void scheduleRedecimate() {
         if (!updating) {
+            beginInteraction();
+            redecimatePending = true;
             redecimateDelay.playFromStart();
         }
+    }
+
+    /**
+     * Draws lines in the chart's fast mode until the zoom or pan has been quiet for a moment (see
+     * {@link MetricChart#setFastDrawing}), so each step of a drag or a wheel zoom redraws quickly.
+     */
+    private void beginInteraction() {
+        chart.setFastDrawing(true);
+        settleDelay.playFromStart();
+    }
+
+    /** Returns to full-quality lines once no zoom is waiting for its decimated lines. */
+    private void settle() {
+        if (redecimatePending) {
+            settleDelay.playFromStart();
+            return;
+        }
+        chart.setFastDrawing(false);
+    }
+
+    /** Returns whether lines are drawn in fast mode because a zoom or pan is in progress. */
+    boolean isInteracting() {
+        return chart.isFastDrawing();
     }
 
     private void redecimate() {
@@ -136,6 +176,7 @@ final class ChartCell extends VBox {
         boolean fromUser = !rangeFromSync;
         rangeFromSync = false;
         if (range.equals(decimatedRange)) {
+            redecimatePending = false;
             return;
         }
         if (fromUser) {
@@ -150,8 +191,9 @@ final class ChartCell extends VBox {
                         decimatedRange = range;
                     } finally {
                         updating = false;
+                        redecimatePending = false;
                     }
-                }, error -> { });
+                }, error -> redecimatePending = false);
     }
 
     private int pixelWidth() {
@@ -171,7 +213,11 @@ final class ChartCell extends VBox {
         XYPlot plot = chart.chart().getXYPlot();
         ValueAxis axis = plot.getDomainAxis();
         double x = axis.java2DToValue(screenX, area, plot.getDomainAxisEdge());
-        plot.setDomainCrosshairValue(x);
+        crosshair.setStartX(screenX);
+        crosshair.setEndX(screenX);
+        crosshair.setStartY(area.getMinY());
+        crosshair.setEndY(area.getMaxY());
+        crosshair.setVisible(true);
         MetricChart.Lines lines = chart.shownLines();
         if (lines == null) {
             return;
