@@ -27,7 +27,7 @@ public final class MetricChart {
     private final ArrayXYDataset clipDataset;
     private final ArrayXYDataset isolatedDataset;
     private final boolean clipOutliers;
-    private final List<String> notes;
+    private List<String> notes;
     private final Range dataRange;
     private Lines shown;
 
@@ -53,6 +53,26 @@ public final class MetricChart {
 
     public JFreeChart chart() {
         return chart;
+    }
+
+    /**
+     * Replaces the notes under the chart with {@code note}, when there are any. A chart drawn from overviews
+     * uses it, because its counts are those of the overview's points, not of the run's.
+     */
+    public void replaceNotes(String note) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        for (int index = chart.getSubtitleCount() - 1; index >= 0; index--) {
+            if (chart.getSubtitle(index) instanceof org.jfree.chart.title.TextTitle title && notes.contains(title.getText())) {
+                chart.removeSubtitle(title);
+            }
+        }
+        org.jfree.chart.title.TextTitle replacement = new org.jfree.chart.title.TextTitle(note,
+                new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        replacement.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        chart.addSubtitle(replacement);
+        notes = List.of(note);
     }
 
     /** Returns the notes shown under the chart about points that could not be drawn; empty when none. */

@@ -238,7 +238,17 @@ public final class ComparisonView extends BorderPane {
         refining.managedProperty().bind(model.refiningProperty());
         refining.setTooltip(new Tooltip("The charts show a few thousand points per run that draw the same lines at"
                 + " this width. Zoom and the crosshair use every point once it is read."));
-        FlowPane actions = new FlowPane(6, 6, reset, exportPng, exportSvg, exportCsv, save, open, refining);
+        Label overviewOnly = new Label("Drawn from overviews: reading every point was stopped, so zoom shows overview"
+                + " points only.");
+        overviewOnly.setId("overview-only");
+        Button readEveryPoint = new Button("Read every point");
+        readEveryPoint.setId("read-every-point");
+        readEveryPoint.setOnAction(event -> model.readEveryPoint());
+        HBox overviewBox = new HBox(6, overviewOnly, readEveryPoint);
+        overviewBox.setAlignment(Pos.CENTER_LEFT);
+        overviewBox.visibleProperty().bind(model.overviewOnlyProperty());
+        overviewBox.managedProperty().bind(model.overviewOnlyProperty());
+        FlowPane actions = new FlowPane(6, 6, reset, exportPng, exportSvg, exportCsv, save, open, refining, overviewBox);
         actions.setPadding(new Insets(0, 8, 6, 8));
         actions.getStyleClass().add("comparison-actions");
         return new javafx.scene.layout.VBox(settings, actions);

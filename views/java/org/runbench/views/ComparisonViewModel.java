@@ -69,6 +69,10 @@ public final class ComparisonViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     /** True while overview charts are shown and every point is still being read. */
     private final BooleanProperty refining = new SimpleBooleanProperty(false);
+    /** True when overview charts stay on screen because reading every point was cancelled or failed. */
+    private final BooleanProperty overviewOnly = new SimpleBooleanProperty(false);
+    private TaskRunner.Handle fullRead;
+    private Runnable retryFullRead;
     private final javafx.collections.ObservableSet<RunId> hiddenRuns = FXCollections.observableSet();
     private final Map<XAxisMode, double[]> zoomByAxis = new java.util.EnumMap<>(XAxisMode.class);
 
@@ -135,8 +139,8 @@ public final class ComparisonViewModel {
     private void loadRows(List<RunRow> rows) {
         runs.setAll(rows);
         long current = ++generation;
+        startGeneration();
         loading.set(true);
-        refining.set(false);
         ChartOptions options = options();
         Predicate<SeriesKey> keyFilter = keyFilter();
         ChartInputs inputs = chartInputs();
@@ -185,7 +189,10 @@ public final class ComparisonViewModel {
     private static List<ChartItem> overviewCharts(RunRepository repository, Map<SeriesKey, List<LoadedLine>> points,
                                                   ChartOptions options, Predicate<SeriesKey> keyFilter, ChartInputs inputs,
                                                   org.runbench.sync.Progress progress) {
-        if (options.smoothing().isEnabled() || options.clipOutliers() || inputs.grouping().mode() != GroupMode.NONE) {
+        // A log axis leaves out values of zero or less, and an overview keeps each bucket's minimum, which may
+        // be such a value, so it could lack the smallest value the axis can show.
+        if (options.smoothing().isEnabled() || options.clipOutliers() || inputs.grouping().mode() != GroupMode.NONE
+                || options.yScale() == YAxisScale.LOG) {
             return null;
         }
         Map<RunId, Map<SeriesKey, PointSeries>> overviews = new java.util.HashMap<>();
@@ -212,14 +219,22 @@ public final class ComparisonViewModel {
             // Every series is short enough to be its own overview: these are already the full charts.
             return null;
         }
-        return buildCharts((id, key) -> overviews.get(id).get(key), points, options, keyFilter, inputs, progress);
+        List<ChartItem> built = buildCharts((id, key) -> overviews.get(id).get(key), points, options, keyFilter, inputs,
+                progress);
+        for (ChartItem item : built) {
+            item.chart().replaceNotes("Counts of points not drawn (gaps, missing timestamps) follow once every point"
+                    + " is read.");
+        }
+        return built;
     }
 
     /** Replaces overview charts with full-resolution ones once every point is read, unless the comparison changed meanwhile. */
     private void readFullResolution(long current, Map<SeriesKey, List<LoadedLine>> points, ChartOptions options,
                                     Predicate<SeriesKey> keyFilter, ChartInputs inputs) {
         refining.set(true);
-        tasks.submit("Reading every point for the comparison", progress ->
+        overviewOnly.set(false);
+        retryFullRead = () -> readFullResolution(current, points, options, keyFilter, inputs);
+        fullRead = tasks.submit("Reading every point for the comparison", progress ->
                 buildCharts(repository::points, points, options, keyFilter, inputs, progress), built -> {
                     if (current == generation) {
                         refining.set(false);
@@ -228,9 +243,33 @@ public final class ComparisonViewModel {
                 }, error -> {
                     if (current == generation) {
                         refining.set(false);
+                        overviewOnly.set(true);
                         messages.showError("Reading every point of the comparison failed", MainViewModel.messageOf(error));
                     }
+                }, () -> {
+                    if (current == generation) {
+                        refining.set(false);
+                        overviewOnly.set(true);
+                    }
                 });
+    }
+
+    /** Reads every point again after that read was cancelled or failed; does nothing otherwise. */
+    public void readEveryPoint() {
+        if (overviewOnly.get() && retryFullRead != null) {
+            retryFullRead.run();
+        }
+    }
+
+    /** Cancels the full-resolution read of an earlier generation, whose charts would be thrown away. */
+    private void startGeneration() {
+        if (fullRead != null) {
+            fullRead.cancel();
+            fullRead = null;
+        }
+        retryFullRead = null;
+        refining.set(false);
+        overviewOnly.set(false);
     }
 
     /** Source of a run's series for a chart build: every point, or the overview. */
@@ -333,7 +372,7 @@ public final class ComparisonViewModel {
         ChartInputs inputs = chartInputs();
         Map<SeriesKey, List<LoadedLine>> points = loaded;
         long current = ++generation;
-        refining.set(false);
+        startGeneration();
         tasks.submit("Drawing charts", progress -> {
             List<ChartItem> overview = overviewCharts(repository, points, options, keyFilter, inputs, progress);
             return overview != null ? new Rebuilt(overview, true)
@@ -636,6 +675,11 @@ public final class ComparisonViewModel {
     /** True while the charts show overviews and every point is still being read. */
     public BooleanProperty refiningProperty() {
         return refining;
+    }
+
+    /** True when the charts show overviews because reading every point was cancelled or failed. */
+    public BooleanProperty overviewOnlyProperty() {
+        return overviewOnly;
     }
 
     public TaskRunner tasks() {

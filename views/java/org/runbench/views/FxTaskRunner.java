@@ -41,6 +41,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> Handle submit(String description, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(description, work, onSuccess, onFailure, () -> { });
+    }
+
+    @Override
+    public <T> Handle submit(String description, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                             Runnable onCancelled) {
         FxHandle handle = new FxHandle();
         latest = handle;
         running.set(running.get() + 1);
@@ -58,18 +64,20 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             LOG.debug("{} took {} ms", description, (System.nanoTime() - start) / 1_000_000);
             T value = result;
             Throwable error = failure;
-            Platform.runLater(() -> finish(handle, value, error, onSuccess, onFailure));
+            Platform.runLater(() -> finish(handle, value, error, onSuccess, onFailure, onCancelled));
         });
         return handle;
     }
 
-    private <T> void finish(FxHandle handle, T value, Throwable error, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    private <T> void finish(FxHandle handle, T value, Throwable error, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                            Runnable onCancelled) {
         running.set(running.get() - 1);
         if (running.get() == 0) {
             message.set("");
             fraction.set(0);
         }
         if (handle.cancelled.get()) {
+            onCancelled.run();
             return;
         }
         if (error != null) {

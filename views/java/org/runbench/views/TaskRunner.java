@@ -28,6 +28,16 @@ public interface TaskRunner {
      */
     <T> Handle submit(String description, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * Starts {@code work} as {@link #submit(String, Work, Consumer, Consumer)} does, and calls {@code onCancelled}
+     * on the JavaFX thread instead of either callback when the task is cancelled. Runners that cannot cancel
+     * never call it.
+     */
+    default <T> Handle submit(String description, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                              Runnable onCancelled) {
+        return submit(description, work, onSuccess, onFailure);
+    }
+
     /** Returns a runner that does the work at once on the calling thread, for tests of view models. */
     static TaskRunner direct() {
         return new TaskRunner() {

@@ -133,6 +133,76 @@ class ComparisonOverviewTest {
         assertThat(model.refiningProperty().get()).isFalse();
     }
 
+    @Test
+    void cancelledFullReadKeepsOverviewsAndCanRetry(FxRobot robot) throws Exception {
+        cache = RunCache.open(folder);
+        RunId id = new RunId("local", "a");
+        write(cache, id, curve(true));
+        GatedRepository repository = new GatedRepository(cache, release);
+        tasks = new FxTaskRunner();
+        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, new RecordingUserMessages(),
+                new RunColors());
+
+        robot.interact(() -> model.load(List.of(RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id)))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.refiningProperty().get());
+        MetricChart overview = model.charts().get(0).chart();
+        robot.interact(tasks::cancelLatest);
+        release.countDown();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.overviewOnlyProperty().get());
+
+        assertThat(model.refiningProperty().get()).isFalse();
+        assertThat(model.charts().get(0).chart()).isSameAs(overview);
+
+        robot.interact(model::readEveryPoint);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.overviewOnlyProperty().get()
+                && !model.refiningProperty().get() && model.charts().get(0).chart() != overview);
+        assertThat(model.charts().get(0).chart().shownLines().raw().get(0).size())
+                .isGreaterThan(overview.shownLines().raw().get(0).size() / 2);
+    }
+
+    @Test
+    void overviewChartsDoNotShowOverviewCounts(FxRobot robot) throws Exception {
+        cache = RunCache.open(folder);
+        RunId id = new RunId("local", "a");
+        PointSeriesBuilder builder = new PointSeriesBuilder(POINTS);
+        for (int i = 0; i < POINTS; i++) {
+            builder.add(i, i >= 50_000 && i < 55_000 ? Double.NaN : Math.sin(i / 9_000.0), 1_700_000_000_000L + i);
+        }
+        write(cache, id, builder.build());
+        GatedRepository repository = new GatedRepository(cache, release);
+        tasks = new FxTaskRunner();
+        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, new RecordingUserMessages(),
+                new RunColors());
+
+        robot.interact(() -> model.load(List.of(RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id)))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.refiningProperty().get());
+        assertThat(model.charts().get(0).chart().notes()).singleElement().asString()
+                .startsWith("Counts of points not drawn");
+
+        release.countDown();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.refiningProperty().get());
+        assertThat(model.charts().get(0).chart().notes()).singleElement().asString()
+                .isEqualTo("NaN or infinite values, drawn as gaps marked ×: a: 5000.");
+    }
+
+    @Test
+    void logAxisReadsEveryPointWithoutOverviews(FxRobot robot) throws Exception {
+        cache = RunCache.open(folder);
+        RunId id = new RunId("local", "a");
+        write(cache, id, curve(false));
+        release.countDown();
+        GatedRepository repository = new GatedRepository(cache, release);
+        tasks = new FxTaskRunner();
+        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, new RecordingUserMessages(),
+                new RunColors());
+        robot.interact(() -> model.logYProperty().set(true));
+
+        robot.interact(() -> model.load(List.of(RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id)))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.charts().size() == 1 && !model.loadingProperty().get());
+
+        assertThat(repository.overviewReads.get()).isZero();
+    }
+
     private static double maxShown(MetricChart chart) {
         double max = Double.NEGATIVE_INFINITY;
         for (DecimatedSeries series : chart.shownLines().raw()) {
