@@ -64,6 +64,12 @@ public record Run(
                 lastUpdate, iteration, parentTaskId, queue, script, sourcePath, deleted);
     }
 
+    /** Returns a copy in another project. */
+    public Run withProjectId(String project) {
+        return new Run(id, project, name, status, statusReason, user, tags, created, started, completed,
+                lastUpdate, lastIteration, parentTaskId, queue, script, sourcePath, deleted);
+    }
+
     /** Returns a copy marked deleted (or not) on the server. */
     public Run withDeleted(boolean isDeleted) {
         return new Run(id, projectId, name, status, statusReason, user, tags, created, started, completed,

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.runbench.cache.CacheTransaction;
 import org.runbench.cache.RunCache;
 import org.runbench.model.Project;
+import org.runbench.model.Run;
+import org.runbench.model.RunData;
 import org.runbench.model.RunId;
 import org.runbench.model.SeriesKey;
 import org.runbench.sync.ImportService;
@@ -81,10 +83,21 @@ public final class LocalImportService implements ImportService {
             }
             progress.update("Writing " + parsed.name() + " to the cache", (double) done / runs.size());
             String projectName = projectDisplayName != null ? projectDisplayName : parsed.projectName();
+            java.util.Optional<Run> cached = cache.run(parsed.run().id());
+            RunData data = parsed.toRunData();
+            if (cached.isPresent() && projectDisplayName == null) {
+                // A file imported again, alone or with its folder, stays in the project it was first imported into.
+                String projectId = cached.get().projectId();
+                projectName = cache.projects().stream()
+                        .filter(project -> project.server().equals(RunId.LOCAL_SERVER) && project.id().equals(projectId))
+                        .map(Project::name).findFirst().orElse(projectName);
+                data = new RunData(data.run().withProjectId(projectId), data.hyperparameters(), data.configuration(),
+                        data.series());
+            }
             try (CacheTransaction transaction = cache.begin()) {
-                transaction.upsertProject(new Project(RunId.LOCAL_SERVER, parsed.run().projectId(), projectName, null));
-                boolean existed = cache.run(parsed.run().id()).isPresent();
-                Map<SeriesKey, CacheTransaction.Merge> merges = transaction.storeRun(parsed.toRunData());
+                transaction.upsertProject(new Project(RunId.LOCAL_SERVER, data.run().projectId(), projectName, null));
+                boolean existed = cached.isPresent();
+                Map<SeriesKey, CacheTransaction.Merge> merges = transaction.storeRun(data);
                 transaction.commit();
                 imported.add(new ImportedRun(parsed.taskId(), parsed.name(), projectName, Path.of(parsed.sourcePath()),
                         written(merges), outcome(existed, merges)));
