@@ -43,6 +43,8 @@ public final class CacheTransaction implements AutoCloseable {
     private final Connection connection;
     private final ChunkStaging staging;
     private final Path directory;
+    /** Told of every database error, so the cache can tell when H2 has closed the database. */
+    private final java.util.function.Consumer<SQLException> onFailure;
     /** Series whose chunk rows this transaction staged, replaced or deleted, to clean up after it ends. */
     private final Set<Long> touchedSeries = new LinkedHashSet<>();
     private boolean committed;
@@ -52,8 +54,10 @@ public final class CacheTransaction implements AutoCloseable {
     private record PendingOverview(RunId id, SeriesKey key, PointSeries all) {
     }
 
-    CacheTransaction(Connection connection, Supplier<Connection> stagingConnections, Path directory) {
+    CacheTransaction(Connection connection, Supplier<Connection> stagingConnections, Path directory,
+                     java.util.function.Consumer<SQLException> onFailure) {
         this.connection = connection;
+        this.onFailure = onFailure;
         this.staging = new ChunkStaging(stagingConnections);
         this.directory = directory;
         try {
@@ -376,6 +380,9 @@ public final class CacheTransaction implements AutoCloseable {
                         SeriesOverview.of(pending.all()));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
+                if (e instanceof SQLException sql) {
+                    onFailure.accept(sql);
+                }
                 LOG.warn("Could not store the overview of run {} series {}: {}",
                         pending.id().taskId(), pending.key().label(), e.getMessage());
             }
@@ -418,6 +425,7 @@ public final class CacheTransaction implements AutoCloseable {
             touchedSeries.clear();
             LOG.debug("Deleted {} chunk rows no series shows from the cache at {}", removed, directory);
         } catch (SQLException e) {
+            onFailure.accept(e);
             LOG.warn("Deleting chunk rows no series shows from the cache at {} failed: {}. They stay invisible,"
                     + " and the next open of the cache deletes them.", directory, e.getMessage());
         }
@@ -541,8 +549,10 @@ public final class CacheTransaction implements AutoCloseable {
     }
 
     private CacheException failure(String what, SQLException e) {
+        onFailure.accept(e);
         return new CacheException("Writing to the cache at " + directory + " failed while " + what + ": " + e.getMessage()
-                + ". Nothing of this run was written; try again, and if it keeps failing, move the folder away.", e);
+                + ". Nothing of this run was written. " + CacheFailures.advice(e,
+                "Try again, and if it keeps failing, move the folder away."), e);
     }
 
     @FunctionalInterface

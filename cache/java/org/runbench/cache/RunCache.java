@@ -50,6 +50,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
     private final Path directory;
     private final JdbcConnectionPool pool;
     private boolean closed;
+    private volatile boolean closedByError;
 
     private RunCache(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -145,7 +146,7 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
 
     /** Starts a write transaction; close it without {@link CacheTransaction#commit()} to roll back. */
     public CacheTransaction begin() {
-        return new CacheTransaction(connection(), this::connection, directory);
+        return new CacheTransaction(connection(), this::connection, directory, this::noteFailure);
     }
 
     @Override
@@ -451,6 +452,12 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
             return;
         }
         closed = true;
+        if (closedByError) {
+            // H2 2.5.252 closes the database itself after a failed write (a full disk, for example), and closing
+            // a pooled connection of such a database spins forever, so the pool is left as it is.
+            LOG.warn("Not closing the cache at {} cleanly: the database was closed after an earlier error.", directory);
+            return;
+        }
         // Closing the pool's last connection closes the database; an explicit SHUTDOWN would make the
         // pool's own close fail and write a stack trace into runbench.trace.db.
         pool.dispose();
@@ -485,8 +492,16 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
     }
 
     private CacheException readFailure(String what, SQLException e) {
-        return new CacheException("Reading " + what + " from the cache at " + directory + " failed: "
-                + e.getMessage() + ". If the file is damaged, move the folder away and sync or import again.", e);
+        noteFailure(e);
+        return new CacheException("Reading " + what + " from the cache at " + directory + " failed: " + e.getMessage()
+                + ". " + CacheFailures.advice(e, "If the file is damaged, move the folder away and sync or import again."), e);
+    }
+
+    /** Remembers that H2 closed the database after an error, so {@link #close()} does not wait on it. */
+    private void noteFailure(SQLException e) {
+        if (CacheFailures.isDatabaseClosed(e) || CacheFailures.isDiskFull(e)) {
+            closedByError = true;
+        }
     }
 
     private static void createFolder(Path folder) {
