@@ -51,7 +51,7 @@ public final class CacheTransaction implements AutoCloseable {
     /** Whole series written by {@link #mergeSeries}, whose overviews are stored once the transaction commits. */
     private final List<PendingOverview> pendingOverviews = new java.util.ArrayList<>();
 
-    private record PendingOverview(RunId id, SeriesKey key, PointSeries all) {
+    private record PendingOverview(RunId id, SeriesKey key, PointSeries all, int firstSeq) {
     }
 
     CacheTransaction(Connection connection, Supplier<Connection> stagingConnections, Path directory,
@@ -170,15 +170,15 @@ public final class CacheTransaction implements AutoCloseable {
      * only its new points and importing the same file twice adds none.
      */
     public Merge mergeSeries(RunId id, SeriesKey key, PointSeries all) {
-        Merge merge = merge(id, key, all);
+        SeriesRow row = findOrCreateSeries(id, key);
+        Merge merge = merge(row, all);
         if (merge.outcome() != MergeOutcome.UNCHANGED && SeriesOverview.reduces(all.size())) {
-            pendingOverviews.add(new PendingOverview(id, key, all));
+            pendingOverviews.add(new PendingOverview(id, key, all, row.firstSeq));
         }
         return merge;
     }
 
-    private Merge merge(RunId id, SeriesKey key, PointSeries all) {
-        SeriesRow row = findOrCreateSeries(id, key);
+    private Merge merge(SeriesRow row, PointSeries all) {
         if (row.pointCount == 0) {
             appendToRow(row, all);
             return new Merge(MergeOutcome.NEW, all.size());
@@ -376,7 +376,7 @@ public final class CacheTransaction implements AutoCloseable {
     private void storeOverviews() {
         for (PendingOverview pending : pendingOverviews) {
             try {
-                SeriesOverviews.store(connection, pending.id(), pending.key(), pending.all().size(),
+                SeriesOverviews.store(connection, pending.id(), pending.key(), pending.all().size(), pending.firstSeq(),
                         SeriesOverview.of(pending.all()));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

@@ -311,14 +311,14 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
 
     @Override
     public PointSeries points(RunId id, SeriesKey key) {
-        PointSeries points;
+        SeriesChunks.Versioned read;
         try (Connection connection = connection()) {
-            points = SeriesChunks.read(connection, id, key);
+            read = SeriesChunks.readVersioned(connection, id, key);
         } catch (SQLException e) {
             throw readFailure("points of run " + id.taskId() + " series " + key.label(), e);
         }
-        storeOverviewIfMissing(id, key, points);
-        return points;
+        storeOverviewIfMissing(id, key, read);
+        return read.points();
     }
 
     /**
@@ -347,13 +347,14 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
      * Computes and stores the overview of a long series just read, unless a current one is stored. A failure
      * here only costs speed the next time, so it is logged, not thrown.
      */
-    private void storeOverviewIfMissing(RunId id, SeriesKey key, PointSeries points) {
+    private void storeOverviewIfMissing(RunId id, SeriesKey key, SeriesChunks.Versioned read) {
+        PointSeries points = read.points();
         if (!SeriesOverview.reduces(points.size())) {
             return;
         }
         try (Connection connection = connection()) {
             if (!SeriesOverviews.isCurrent(connection, id, key)) {
-                SeriesOverviews.store(connection, id, key, points.size(), SeriesOverview.of(points));
+                SeriesOverviews.store(connection, id, key, points.size(), read.firstSeq(), SeriesOverview.of(points));
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not store the overview of run {} series {}; the next comparison reads every point again: {}",

@@ -31,15 +31,26 @@ final class SeriesChunks {
 
     /** Reads the published points of a series in one statement, so a concurrent publish is seen whole or not at all. */
     static PointSeries read(Connection connection, RunId id, SeriesKey key) throws SQLException {
+        return readVersioned(connection, id, key).points();
+    }
+
+    /** Points of a series and the {@code first_seq} of the series row they were read with, which a replace changes. */
+    record Versioned(PointSeries points, int firstSeq) {
+    }
+
+    /** Reads the points of a series together with its {@code first_seq}, from one consistent statement. */
+    static Versioned readVersioned(Connection connection, RunId id, SeriesKey key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT s.point_count, c.data FROM series s LEFT JOIN series_chunk c ON c.series_id = s.id"
+                "SELECT s.point_count, c.data, s.first_seq FROM series s LEFT JOIN series_chunk c ON c.series_id = s.id"
                         + " AND c.seq >= s.first_seq AND c.seq < s.first_seq + s.chunk_count"
                         + " WHERE s.server = ? AND s.task_id = ? AND s.metric = ? AND s.variant = ? ORDER BY c.seq")) {
             statement.setString(1, id.server());
             statement.setString(2, id.taskId());
             statement.setString(3, key.metric());
             statement.setString(4, key.variant());
-            return decodeRows(statement, id.taskId() + " series " + key.label());
+            int[] firstSeq = {0};
+            PointSeries points = decodeRows(statement, id.taskId() + " series " + key.label(), firstSeq);
+            return new Versioned(points, firstSeq[0]);
         }
     }
 
@@ -52,7 +63,7 @@ final class SeriesChunks {
             statement.setLong(2, seriesId);
             statement.setInt(3, firstSeq);
             statement.setInt(4, firstSeq + chunkCount);
-            PointSeries points = decodeRows(statement, "series " + seriesId);
+            PointSeries points = decodeRows(statement, "series " + seriesId, null);
             // Without any visible chunk no row comes back, so decodeRows had no count to check against.
             checkComplete(points.size(), pointCount, "series " + seriesId);
             return points;
@@ -61,15 +72,19 @@ final class SeriesChunks {
 
     /**
      * Decodes rows of (point count, chunk data) and keeps the first {@code point_count} points. A row with
-     * null data is a series without visible chunks.
+     * null data is a series without visible chunks. When {@code firstSeq} is given, the third column's value is
+     * stored in it.
      */
-    private static PointSeries decodeRows(PreparedStatement statement, String what) throws SQLException {
+    private static PointSeries decodeRows(PreparedStatement statement, String what, int[] firstSeq) throws SQLException {
         PointSeriesBuilder builder = null;
         long expected = 0;
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 if (builder == null) {
                     expected = rows.getLong(1);
+                    if (firstSeq != null) {
+                        firstSeq[0] = rows.getInt(3);
+                    }
                     builder = new PointSeriesBuilder((int) Math.min(Integer.MAX_VALUE - 8, expected));
                 }
                 byte[] data = rows.getBytes(2);

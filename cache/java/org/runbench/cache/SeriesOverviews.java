@@ -30,6 +30,7 @@ final class SeriesOverviews {
     static Optional<Stored> read(Connection connection, RunId id, SeriesKey key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT s.point_count, o.point_count, o.data FROM series s LEFT JOIN series_overview o ON o.series_id = s.id"
+                        + " AND o.first_seq = s.first_seq"
                         + " WHERE s.server = ? AND s.task_id = ? AND s.metric = ? AND s.variant = ?")) {
             bind(statement, id, key);
             try (ResultSet rows = statement.executeQuery()) {
@@ -54,6 +55,7 @@ final class SeriesOverviews {
     static boolean isCurrent(Connection connection, RunId id, SeriesKey key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT 1 FROM series s JOIN series_overview o ON o.series_id = s.id AND o.point_count = s.point_count"
+                        + " AND o.first_seq = s.first_seq"
                         + " WHERE s.server = ? AND s.task_id = ? AND s.metric = ? AND s.variant = ?")) {
             bind(statement, id, key);
             try (ResultSet rows = statement.executeQuery()) {
@@ -63,21 +65,23 @@ final class SeriesOverviews {
     }
 
     /**
-     * Stores the overview of the series' first {@code pointCount} points in autocommit mode, only if the cache
-     * still contains exactly that many points. Otherwise the overview is already stale, so nothing is written.
+     * Stores the overview of the series' first {@code pointCount} points, read when its row had
+     * {@code firstSeq}, in autocommit mode. It is written only if the series row still has both values;
+     * otherwise the series was appended to or replaced since, so the overview is stale and nothing is written.
      */
-    static void store(Connection connection, RunId id, SeriesKey key, long pointCount, PointSeries overview)
+    static void store(Connection connection, RunId id, SeriesKey key, long pointCount, int firstSeq, PointSeries overview)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "MERGE INTO series_overview (series_id, point_count, data) KEY (series_id)"
-                        + " SELECT id, point_count, ? FROM series"
-                        + " WHERE server = ? AND task_id = ? AND metric = ? AND variant = ? AND point_count = ?")) {
+                "MERGE INTO series_overview (series_id, point_count, first_seq, data) KEY (series_id)"
+                        + " SELECT id, point_count, first_seq, ? FROM series WHERE server = ? AND task_id = ? AND metric = ?"
+                        + " AND variant = ? AND point_count = ? AND first_seq = ?")) {
             statement.setBytes(1, SeriesCodec.encode(overview, 0, overview.size()));
             statement.setString(2, id.server());
             statement.setString(3, id.taskId());
             statement.setString(4, key.metric());
             statement.setString(5, key.variant());
             statement.setLong(6, pointCount);
+            statement.setInt(7, firstSeq);
             statement.executeUpdate();
         }
     }

@@ -97,10 +97,35 @@ class SeriesOverviewCacheTest {
             write(cache, points);
             execute(cache, "DELETE FROM series_overview");
             try (Connection connection = cache.connection()) {
-                SeriesOverviews.store(connection, RUN, LOSS, 59_999, SeriesOverview.of(points.slice(0, 59_999)));
+                SeriesOverviews.store(connection, RUN, LOSS, 59_999, 0, SeriesOverview.of(points.slice(0, 59_999)));
             }
             assertThat(overviewRows(cache)).isZero();
             assertThat(cache.overview(RUN, LOSS)).isEmpty();
+        }
+    }
+
+    @Test
+    void overviewOfReplacedContentIsNotStored() throws Exception {
+        PointSeries original = curve(0, 40_000);
+        PointSeriesBuilder rewritten = new PointSeriesBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            rewritten.add(i, -original.value(i), original.timestamp(i));
+        }
+        PointSeries replacement = rewritten.build();
+        try (RunCache cache = RunCache.open(folder)) {
+            write(cache, original);
+            int originalFirstSeq;
+            try (Connection connection = cache.connection()) {
+                originalFirstSeq = SeriesChunks.readVersioned(connection, RUN, LOSS).firstSeq();
+            }
+            write(cache, replacement);
+
+            // A reader that read the original points before the replace stores their overview only now.
+            try (Connection connection = cache.connection()) {
+                SeriesOverviews.store(connection, RUN, LOSS, 40_000, originalFirstSeq, SeriesOverview.of(original));
+            }
+
+            assertThat(cache.overview(RUN, LOSS)).contains(SeriesOverview.of(replacement));
         }
     }
 
