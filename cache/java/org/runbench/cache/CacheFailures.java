@@ -12,7 +12,7 @@ final class CacheFailures {
     private CacheFailures() {
     }
 
-    /** Returns whether {@code error} or one of its causes says the disk is full. */
+    /** Returns whether {@code error} or one of its causes reports a full disk. */
     static boolean isDiskFull(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage();
@@ -33,7 +33,7 @@ final class CacheFailures {
         return false;
     }
 
-    /** Returns the advice for a failed read or write of the cache at {@code directory}. */
+    /** Returns the advice for a failed read or write: a full disk's own, or {@code usual}. */
     static String advice(Throwable error, String usual) {
         if (isDiskFull(error)) {
             return "The disk that holds the cache is full: free some space there, then run the command again.";

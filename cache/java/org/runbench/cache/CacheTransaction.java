@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * close it in a try-with-resources block. It holds two pooled connections while points are written.
  *
  * <p>NOTE: H2 2.5.252 can leave a transaction of tens of megabytes partly written when the process is killed
- * while it commits. So chunk rows are not written in this transaction: each chunk is committed on a second
- * connection in a small transaction of its own, outside the visible range of its series, and
+ * while it commits. So chunk rows are not written in this transaction: they are committed on a second
+ * connection ({@link ChunkStaging}), outside the visible range of their series, and
  * {@link #commit()} publishes them by updating the series row. Chunks that a rollback or a kill leaves
  * unpublished stay invisible and are deleted afterwards or when the cache next opens.
  */

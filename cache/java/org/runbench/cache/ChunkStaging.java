@@ -11,11 +11,11 @@ import org.runbench.model.PointSeries;
 import org.runbench.model.PointSeriesBuilder;
 
 /**
- * Writes chunk rows on a connection of its own, one chunk per committed transaction, before a run
- * transaction publishes them through the series row, and removes the chunk rows no series shows.
+ * Writes chunk rows on a connection of its own, in transactions of up to {@link #CHUNKS_PER_COMMIT} chunks,
+ * before a run transaction publishes them through the series row, and removes the chunk rows no series shows.
  *
  * <p>H2 2.5.252 can leave a transaction of tens of megabytes partly written when the process is killed while
- * it commits. Committing each chunk on its own keeps every commit small, and a chunk that was committed but
+ * it commits. Staging keeps every commit that readers can see small, and a chunk that was committed but
  * never published stays outside its series' visible range, where readers ignore it.
  *
  * <p>Callers hold the series row locked ({@code SELECT ... FOR UPDATE} or an uncommitted insert) in their
@@ -27,8 +27,18 @@ final class ChunkStaging implements AutoCloseable {
     /** Chunk rows deleted per transaction when removing garbage, kept small because a chunk can be a few hundred kilobytes. */
     static final int DELETE_BATCH = 4;
 
+    /**
+     * Staged chunks per commit: about 3 MB of a smooth series. A kill while such a commit runs can leave only
+     * some of its rows, but staged rows are invisible until the run transaction publishes them, and that
+     * happens only after every staging commit has returned. Committing each chunk alone instead left several
+     * bytes of dead file space per point, because H2 rewrites pages on every commit and compacts them only
+     * when it has a background writer, which WRITE_DELAY=0 turns off.
+     */
+    static final int CHUNKS_PER_COMMIT = 64;
+
     private final Supplier<Connection> connections;
     private Connection connection;
+    private int uncommitted;
 
     ChunkStaging(Supplier<Connection> connections) {
         this.connections = connections;
@@ -56,16 +66,17 @@ final class ChunkStaging implements AutoCloseable {
                         .addAll(last.slice(0, published))
                         .addAll(points.slice(0, take))
                         .buildAndReset();
-                writeAndCommit(seriesId, lastSeq, merged, 0, merged.size());
+                stage(seriesId, lastSeq, merged, 0, merged.size());
                 next = take;
             }
         }
         while (next < points.size()) {
             int end = Math.min(points.size(), next + SeriesChunks.CHUNK_POINTS);
-            writeAndCommit(seriesId, Math.addExact(firstSeq, chunks), points, next, end);
+            stage(seriesId, Math.addExact(firstSeq, chunks), points, next, end);
             chunks++;
             next = end;
         }
+        commitStaged();
         return chunks;
     }
 
@@ -92,14 +103,26 @@ final class ChunkStaging implements AutoCloseable {
         return (int) published;
     }
 
-    private void writeAndCommit(long seriesId, int seq, PointSeries points, int from, int to) throws SQLException {
+    /** Writes one chunk row and commits every {@link #CHUNKS_PER_COMMIT} rows. */
+    private void stage(long seriesId, int seq, PointSeries points, int from, int to) throws SQLException {
         Connection staging = connection();
         try {
             SeriesChunks.write(staging, seriesId, seq, points, from, to);
-            staging.commit();
+            uncommitted++;
+            if (uncommitted >= CHUNKS_PER_COMMIT) {
+                commitStaged();
+            }
         } catch (SQLException e) {
+            uncommitted = 0;
             staging.rollback();
             throw e;
+        }
+    }
+
+    private void commitStaged() throws SQLException {
+        if (uncommitted > 0) {
+            connection().commit();
+            uncommitted = 0;
         }
     }
 

@@ -22,7 +22,7 @@ final class SeriesChunks {
 
     /**
      * Points per chunk. Large enough that a million-point series is about 60 rows, small enough that
-     * appending to a live run rewrites little and that each chunk is committed in a small transaction.
+     * appending to a live run rewrites little.
      */
     static final int CHUNK_POINTS = 16_384;
 

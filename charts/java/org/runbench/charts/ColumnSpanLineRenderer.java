@@ -16,9 +16,9 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 
 /**
- * Line renderer with a fast mode for zooming and panning: each series is drawn as one filled vertical span
- * per pixel column, from the lowest to the highest point in that column and the last point of the column
- * before, instead of an antialiased path.
+ * Line renderer with a fast mode for zooming and panning. In fast mode each series is one filled vertical
+ * span per pixel column instead of an antialiased path. A span reaches from the lowest to the highest point
+ * of its column and the last point of the column before.
  *
  * <p>On decimated data (up to four points per column) the spans ink the same columns and heights as the
  * path, but filling a pixel-aligned rectangle costs far less than rasterizing an antialiased stroke, in

@@ -44,7 +44,7 @@ class StagedCommitKillTest {
     void killedWriterLeavesEachSeriesWhole() throws Exception {
         Path cache = temp.resolve("cache");
         List<Kill> plan = List.of(
-                new Kill(KilledWriterChild.STAGING, 400),
+                new Kill(KilledWriterChild.STAGING, 40),
                 new Kill(KilledWriterChild.COMMITTING, 0),
                 new Kill(KilledWriterChild.COMMITTED, 0),
                 new Kill(null, 0));
@@ -61,7 +61,10 @@ class StagedCommitKillTest {
         assertThat(state).as("the round that ran to its end is cached").isEqualTo(plan.size() - 1);
     }
 
-    /** Runs {@code runbench.killLoop.kills} (default 30) kills at random phases and delays; run by hand. */
+    /**
+     * Runs {@code runbench.killLoop.kills} (default 30) kills at random phases and delays, or only after the marker
+     * {@code runbench.killLoop.phase} when it is set; run by hand.
+     */
     @Test
     @Tag("benchmark")
     void killLoopLeavesEachSeriesWhole() throws Exception {
@@ -75,8 +78,8 @@ class StagedCommitKillTest {
 
         int state = NO_ROUND;
         for (int round = 0; round < kills; round++) {
-            String phase = phases[random.nextInt(phases.length)];
-            int delay = phase.equals(KilledWriterChild.STAGING) ? random.nextInt(2_000) : random.nextInt(30);
+            String phase = System.getProperty("runbench.killLoop.phase", phases[random.nextInt(phases.length)]);
+            int delay = phase.equals(KilledWriterChild.STAGING) ? random.nextInt(300) : random.nextInt(30);
             Outcome outcome = runAndKill(cache, round, new Kill(phase, delay));
             int before = state;
             state = checkWhole(cache, state, round, outcome.reached());

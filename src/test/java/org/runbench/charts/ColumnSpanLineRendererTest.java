@@ -92,7 +92,7 @@ class ColumnSpanLineRendererTest {
         assertThat(inner[column][1]).as(description + " (bottom)", column).isLessThanOrEqualTo(bottom + 3);
     }
 
-    /** One noisy run of 100,000 points with a NaN stretch, on a plain white plot without grid lines. */
+    /** Builds one noisy run of 100,000 points with a NaN stretch, on a plain white plot without grid lines. */
     private static MetricChart chart() {
         Random random = new Random(7);
         PointSeriesBuilder builder = new PointSeriesBuilder();

@@ -23,8 +23,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Times a zoom step of one chart of 20 runs x 1,000,000 points as the app draws it: JFreeChart-FX issues the
- * drawing to a JavaFX canvas on the JavaFX thread, and a snapshot of the viewer then rasterizes it, as the
+ * Times a zoom step of one chart of 20 runs x 1,000,000 points as the app draws it. JFreeChart-FX issues the
+ * drawing to a JavaFX canvas on the JavaFX thread. A snapshot of the viewer then rasterizes it, as the
  * renderer does for the next frame. Steps are timed in fast mode (what the app draws while the user zooms
  * or pans) and at full quality (the frame drawn once the zoom is quiet). Decimation is not included: it
  * runs on a worker thread and is timed by {@link ComparisonBenchmark}.
