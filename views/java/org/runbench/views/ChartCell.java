@@ -35,7 +35,8 @@ final class ChartCell extends VBox {
     private final PauseTransition settleDelay = new PauseTransition(Duration.millis(300));
     /** Crosshair drawn over the chart as a JavaFX line, so moving the mouse never redraws the chart. */
     private final javafx.scene.shape.Line crosshair = new javafx.scene.shape.Line();
-    private boolean redecimatePending;
+    /** Re-decimations submitted and not yet shown; the chart settles only when none is left. */
+    private int redecimatesInFlight;
     private final java.util.function.Consumer<Range> onUserZoom;
     private boolean updating;
     private boolean rangeFromSync;
@@ -143,7 +144,6 @@ final class ChartCell extends VBox {
     private void scheduleRedecimate() {
         if (!updating) {
             beginInteraction();
-            redecimatePending = true;
             redecimateDelay.playFromStart();
         }
     }
@@ -159,7 +159,7 @@ final class ChartCell extends VBox {
 
     /** Returns to full-quality lines once no zoom is waiting for its decimated lines. */
     private void settle() {
-        if (redecimatePending) {
+        if (redecimatesInFlight > 0 || redecimateDelay.getStatus() == javafx.animation.Animation.Status.RUNNING) {
             settleDelay.playFromStart();
             return;
         }
@@ -176,13 +176,13 @@ final class ChartCell extends VBox {
         boolean fromUser = !rangeFromSync;
         rangeFromSync = false;
         if (range.equals(decimatedRange)) {
-            redecimatePending = false;
             return;
         }
         if (fromUser) {
             onUserZoom.accept(range);
         }
         int width = pixelWidth();
+        redecimatesInFlight++;
         tasks.submit("Redrawing " + chart.key().label(), progress -> chart.decimate(range.getLowerBound(), range.getUpperBound(), width),
                 lines -> {
                     updating = true;
@@ -191,9 +191,9 @@ final class ChartCell extends VBox {
                         decimatedRange = range;
                     } finally {
                         updating = false;
-                        redecimatePending = false;
+                        redecimatesInFlight--;
                     }
-                }, error -> redecimatePending = false);
+                }, error -> redecimatesInFlight--, () -> redecimatesInFlight--);
     }
 
     private int pixelWidth() {
