@@ -81,7 +81,7 @@ final class ChartCell extends VBox {
         redecimateDelay.setOnFinished(event -> redecimate());
         settleDelay.setOnFinished(event -> settle());
         // Filters run before the viewer's own handlers zoom or pan, so even the first frame is drawn fast.
-        viewer.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, event -> beginInteraction());
+        viewer.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, this::routeScroll);
         viewer.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, event -> beginInteraction());
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
@@ -141,8 +141,27 @@ final class ChartCell extends VBox {
         }, error -> { });
     }
 
+    /**
+     * Lets the mouse wheel scroll the grid of charts, and zoom this chart only with Ctrl (Command on macOS)
+     * held, so scrolling through the grid never zooms the chart that passes under the pointer.
+     */
+    private void routeScroll(javafx.scene.input.ScrollEvent event) {
+        if (event.isShortcutDown()) {
+            beginInteraction();
+            return;
+        }
+        event.consume();
+        javafx.scene.Parent parent = getParent();
+        if (parent != null) {
+            parent.fireEvent(event.copyFor(parent, parent));
+        }
+    }
+
     private void scheduleRedecimate() {
         if (!updating) {
+            // The crosshair and read-out belong to the old x range; the next mouse move shows them again.
+            crosshair.setVisible(false);
+            readout.setText(" ");
             beginInteraction();
             redecimateDelay.playFromStart();
         }

@@ -392,10 +392,12 @@ public final class ComparisonView extends BorderPane {
         Range range = cells.get(0).xRange();
         messages.chooseSaveFile("Export visible points", "visible-points.csv", "csv").ifPresent(file ->
                 model.tasks().submit("Exporting " + file.getFileName(), progress -> {
-                    model.writeVisiblePoints(file, range.getLowerBound(), range.getUpperBound());
+                    model.writeVisiblePoints(file, range.getLowerBound(), range.getUpperBound(), progress);
                     return file;
                 }, written -> messages.showInfo("Export finished", "Wrote the visible points to " + written + "."),
-                        error -> messages.showError("Export failed", MainViewModel.messageOf(error))));
+                        error -> messages.showError("Export failed", MainViewModel.messageOf(error)),
+                        () -> messages.showInfo("Export cancelled", "Stopped exporting; the partial file " + file
+                                + " was deleted.")));
     }
 
     private void export(String extension) {

@@ -596,10 +596,13 @@ public final class ComparisonViewModel {
 
     /**
      * Writes the points inside {@code [lower, upper]} of the current x axis, for every shown chart and
-     * visible run, as CSV with the header of {@code runbench export}. Blocks; call it on the task runner.
+     * visible run, as CSV with the header of {@code runbench export}. Blocks; call it on the task runner. A
+     * cancelled {@code progress} stops it, deletes the partial file and throws a CancellationException.
      */
-    public void writeVisiblePoints(java.nio.file.Path file, double lower, double upper) throws java.io.IOException {
-        VisiblePointsCsv.write(file, repository, loaded, keyFilter(), java.util.Set.copyOf(hiddenRuns), xAxis.get(), lower, upper);
+    public void writeVisiblePoints(java.nio.file.Path file, double lower, double upper, org.runbench.sync.Progress progress)
+            throws java.io.IOException {
+        VisiblePointsCsv.write(file, repository, loaded, keyFilter(), java.util.Set.copyOf(hiddenRuns), xAxis.get(), lower,
+                upper, progress);
     }
 
     public ObservableList<RunRow> runs() {

@@ -30,6 +30,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
     private final AtomicInteger threadCount = new AtomicInteger();
     private volatile FxHandle latest;
+    /** Tasks started and not finished, oldest first. */
+    private final java.util.Deque<FxHandle> active = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     public FxTaskRunner() {
         executor = Executors.newFixedThreadPool(2, runnable -> {
@@ -47,8 +49,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public <T> Handle submit(String description, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                              Runnable onCancelled) {
-        FxHandle handle = new FxHandle();
+        FxHandle handle = new FxHandle(description);
         latest = handle;
+        active.addLast(handle);
         running.set(running.get() + 1);
         message.set(description);
         fraction.set(-1);
@@ -72,9 +75,15 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private <T> void finish(FxHandle handle, T value, Throwable error, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
                             Runnable onCancelled) {
         running.set(running.get() - 1);
+        active.remove(handle);
         if (running.get() == 0) {
             message.set("");
             fraction.set(0);
+        } else if (latest == handle && !active.isEmpty()) {
+            // The status bar and its Cancel button move to the newest task still running.
+            latest = active.peekLast();
+            message.set(latest.description);
+            fraction.set(-1);
         }
         if (handle.cancelled.get()) {
             onCancelled.run();
@@ -87,11 +96,17 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
     }
 
-    /** Cancels the most recently started task, as the status bar's cancel button does. */
+    /**
+     * Cancels the most recently started task that is still running and not yet cancelled, as the status bar's
+     * cancel button does.
+     */
     public void cancelLatest() {
-        FxHandle handle = latest;
-        if (handle != null) {
-            handle.cancel();
+        for (java.util.Iterator<FxHandle> newestFirst = active.descendingIterator(); newestFirst.hasNext(); ) {
+            FxHandle handle = newestFirst.next();
+            if (!handle.cancelled.get()) {
+                handle.cancel();
+                return;
+            }
         }
     }
 
@@ -115,6 +130,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private final class FxHandle implements Handle {
         final AtomicBoolean cancelled = new AtomicBoolean();
+        final String description;
+
+        FxHandle(String description) {
+            this.description = description;
+        }
 
         @Override
         public void cancel() {

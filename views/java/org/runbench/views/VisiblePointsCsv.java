@@ -22,9 +22,21 @@ final class VisiblePointsCsv {
     private VisiblePointsCsv() {
     }
 
+    /**
+     * Writes the file, reporting progress per series. When {@code progress} is cancelled, it stops within one
+     * series, deletes the partial file and throws {@link java.util.concurrent.CancellationException}.
+     */
     static void write(Path file, org.runbench.model.RunRepository repository,
                       Map<SeriesKey, List<ComparisonViewModel.LoadedLine>> loaded, Predicate<SeriesKey> keys,
-                      Set<RunId> hidden, XAxisMode axis, double lower, double upper) throws IOException {
+                      Set<RunId> hidden, XAxisMode axis, double lower, double upper, org.runbench.sync.Progress progress)
+            throws IOException {
+        int total = 0;
+        for (Map.Entry<SeriesKey, List<ComparisonViewModel.LoadedLine>> entry : loaded.entrySet()) {
+            if (keys.test(entry.getKey())) {
+                total += entry.getValue().size();
+            }
+        }
+        int done = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write('\n');
@@ -33,12 +45,20 @@ final class VisiblePointsCsv {
                     continue;
                 }
                 for (ComparisonViewModel.LoadedLine line : entry.getValue()) {
+                    if (progress.isCancelled()) {
+                        throw new java.util.concurrent.CancellationException("export of " + file + " cancelled");
+                    }
+                    progress.update("Exporting " + entry.getKey().label() + " of " + line.row().name(),
+                            (double) done++ / Math.max(1, total));
                     if (!hidden.contains(line.row().run().id())) {
                         PointSeries points = repository.points(line.row().run().id(), entry.getKey());
                         writeLine(out, entry.getKey(), line, points, axis, lower, upper);
                     }
                 }
             }
+        } catch (java.util.concurrent.CancellationException e) {
+            Files.deleteIfExists(file);
+            throw e;
         }
     }
 

@@ -86,6 +86,23 @@ class ChartCellInteractionTest {
     }
 
     @Test
+    void wheelZoomsOnlyWithShortcutKey(FxRobot robot) throws Exception {
+        Range before = cell.xRange();
+        robot.moveTo(cell.viewer());
+
+        robot.scroll(2, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell.xRange()).isEqualTo(before);
+        assertThat(cell.isInteracting()).isFalse();
+
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT).scroll(2, javafx.geometry.VerticalDirection.UP)
+                .release(javafx.scene.input.KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell.xRange()).isNotEqualTo(before);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cell.isInteracting());
+    }
+
+    @Test
     void crosshairMovesWithoutRedrawingChart(FxRobot robot) throws Exception {
         AtomicInteger redraws = new AtomicInteger();
         chart.chart().addChangeListener(event -> redraws.incrementAndGet());
