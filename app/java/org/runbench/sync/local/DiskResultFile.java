@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A results file on disk, identified by its absolute normalized path. */
+/** A results file on disk, identified by its real path. */
 final class DiskResultFile implements ResultFile {
 
     private final Path path;
@@ -36,9 +36,17 @@ final class DiskResultFile implements ResultFile {
         return segments;
     }
 
+    /**
+     * Returns the file's real path, with symbolic links resolved, so the same file imported through a link
+     * and through its own path is the same run; the absolute path when the real one cannot be read.
+     */
     @Override
     public String identity() {
-        return path.toString();
+        try {
+            return path.toRealPath().toString();
+        } catch (IOException e) {
+            return path.toString();
+        }
     }
 
     @Override

@@ -42,4 +42,21 @@ class ReimportProjectTest {
             assertThat(cache.projects()).extracting(Project::name).containsExactly("experiments");
         }
     }
+
+    @Test
+    void fileReachedThroughLinkIsSameRun() throws IOException {
+        Path experiments = folder.resolve("experiments").resolve("r1");
+        Files.createDirectories(experiments);
+        Files.writeString(experiments.resolve("results.csv"), "epoch,loss\n0,1.0\n1,0.5\n");
+        Path link = Files.createSymbolicLink(folder.resolve("link"), folder.resolve("experiments"));
+        try (RunCache cache = RunCache.open(folder.resolve("cache"))) {
+            LocalImportService service = new LocalImportService(cache, new LocalRunReader());
+            service.importPaths(List.of(experiments.resolve("results.csv")), Progress.NONE);
+
+            ImportReport again = service.importPaths(List.of(link.resolve("r1").resolve("results.csv")), Progress.NONE);
+
+            assertThat(cache.allRuns()).hasSize(1);
+            assertThat(again.runs()).singleElement().satisfies(run -> assertThat(run.pointsWritten()).isZero());
+        }
+    }
 }
