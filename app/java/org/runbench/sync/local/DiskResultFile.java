@@ -38,7 +38,8 @@ final class DiskResultFile implements ResultFile {
 
     /**
      * Returns the file's real path, with symbolic links resolved, so the same file imported through a link
-     * and through its own path is the same run; the absolute path when the real one cannot be read.
+     * and through its own path is the same run. Falls back to the absolute path when the real one cannot be
+     * read.
      */
     @Override
     public String identity() {
