@@ -75,6 +75,23 @@ public final class MetricChart {
         notes = List.of(note);
     }
 
+    /**
+     * Removes the text lines drawn under the chart (the notes and the outlier-fitting note) and returns their
+     * texts, for a view that shows them itself. JFreeChart-FX measures text with Java2D but draws it with
+     * JavaFX fonts, so a long note can be wider than the chart and lose both ends on screen.
+     */
+    public List<String> takeBottomTexts() {
+        List<String> texts = new ArrayList<>();
+        for (int index = chart.getSubtitleCount() - 1; index >= 0; index--) {
+            if (chart.getSubtitle(index) instanceof org.jfree.chart.title.TextTitle title
+                    && title.getPosition() == org.jfree.chart.ui.RectangleEdge.BOTTOM) {
+                texts.add(0, title.getText());
+                chart.removeSubtitle(title);
+            }
+        }
+        return texts;
+    }
+
     /** Returns the notes shown under the chart about points that could not be drawn; empty when none. */
     public List<String> notes() {
         return notes;

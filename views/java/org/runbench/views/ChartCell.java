@@ -6,6 +6,7 @@ import javafx.animation.PauseTransition;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
@@ -75,6 +76,15 @@ final class ChartCell extends VBox {
         readout.setPrefHeight(32);
         readout.setMaxHeight(32);
         getChildren().addAll(stack, readout);
+        List<String> bottomTexts = chart.takeBottomTexts();
+        if (!bottomTexts.isEmpty()) {
+            // Shown as a wrapping label: drawn by JFreeChart-FX, a long note can lose both ends.
+            Label notes = new Label(String.join("\n", bottomTexts));
+            notes.getStyleClass().add("chart-notes");
+            notes.setWrapText(true);
+            notes.setMinHeight(Region.USE_PREF_SIZE);
+            getChildren().add(notes);
+        }
 
         XYPlot plot = chart.chart().getXYPlot();
         plot.getDomainAxis().addChangeListener(event -> scheduleRedecimate());

@@ -103,6 +103,28 @@ class ChartCellInteractionTest {
     }
 
     @Test
+    void notesMoveIntoWrappingLabel(FxRobot robot) {
+        PointSeriesBuilder builder = new PointSeriesBuilder();
+        for (int i = 0; i < 100; i++) {
+            builder.add(i, i == 50 ? Double.NaN : i, 1_700_000_000_000L + i);
+        }
+        MetricChart withGap = MetricChartFactory.create(new SeriesKey("train", "gap"),
+                List.of(new RunSeries("run with a rather long name to make the note wide", new Color(200, 0, 0),
+                        builder.build())), ChartOptions.defaults(300));
+        ChartCell[] created = new ChartCell[1];
+
+        robot.interact(() -> created[0] = new ChartCell(withGap, withGap.shownLines(), List.of("run"), tasks, range -> { }));
+
+        javafx.scene.control.Label notes = (javafx.scene.control.Label) created[0].getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("chart-notes")).findFirst().orElseThrow();
+        assertThat(notes.getText()).startsWith("NaN or infinite values, drawn as gaps marked ×:");
+        assertThat(notes.isWrapText()).isTrue();
+        for (int index = 0; index < withGap.chart().getSubtitleCount(); index++) {
+            assertThat(withGap.chart().getSubtitle(index)).isNotInstanceOf(org.jfree.chart.title.TextTitle.class);
+        }
+    }
+
+    @Test
     void crosshairMovesWithoutRedrawingChart(FxRobot robot) throws Exception {
         AtomicInteger redraws = new AtomicInteger();
         chart.chart().addChangeListener(event -> redraws.incrementAndGet());
