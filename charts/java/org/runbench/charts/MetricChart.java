@@ -77,8 +77,8 @@ public final class MetricChart {
 
     /**
      * Removes the text lines drawn under the chart (the notes and the outlier-fitting note) and returns their
-     * texts, for a view that shows them itself. JFreeChart-FX measures text with Java2D but draws it with
-     * JavaFX fonts, so a long note can be wider than the chart and lose both ends on screen.
+     * texts, for a view that shows them itself. On a JavaFX canvas a long note was seen wider than the chart,
+     * losing both ends, probably because the text is measured with other font metrics than it is drawn with.
      */
     public List<String> takeBottomTexts() {
         List<String> texts = new ArrayList<>();
