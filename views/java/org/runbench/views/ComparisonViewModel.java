@@ -195,29 +195,32 @@ public final class ComparisonViewModel {
                 || options.yScale() == YAxisScale.LOG) {
             return null;
         }
-        Map<RunId, Map<SeriesKey, PointSeries>> overviews = new java.util.HashMap<>();
-        boolean reduced = false;
+        List<Map.Entry<SeriesKey, LoadedLine>> shown = new ArrayList<>();
+        boolean anyLong = false;
         for (Map.Entry<SeriesKey, List<LoadedLine>> entry : points.entrySet()) {
             if (!keyFilter.test(entry.getKey())) {
                 continue;
             }
             for (LoadedLine line : entry.getValue()) {
-                RunId id = line.row().run().id();
-                if (inputs.hidden().contains(id)) {
-                    continue;
+                if (!inputs.hidden().contains(line.row().run().id())) {
+                    shown.add(Map.entry(entry.getKey(), line));
+                    org.runbench.model.SeriesSummary summary = line.row().summaries().get(entry.getKey());
+                    anyLong |= summary != null && org.runbench.model.SeriesOverview.reduces(summary.points());
                 }
-                java.util.Optional<PointSeries> overview = repository.overview(id, entry.getKey());
-                if (overview.isEmpty()) {
-                    return null;
-                }
-                org.runbench.model.SeriesSummary summary = line.row().summaries().get(entry.getKey());
-                reduced |= summary != null && overview.get().size() < summary.points();
-                overviews.computeIfAbsent(id, run -> new java.util.HashMap<>()).put(entry.getKey(), overview.get());
             }
         }
-        if (!reduced) {
-            // Every series is short enough to be its own overview: these are already the full charts.
+        if (!anyLong) {
+            // Every series is short enough to be its own overview, so reading every point is as quick.
             return null;
+        }
+        Map<RunId, Map<SeriesKey, PointSeries>> overviews = new java.util.HashMap<>();
+        for (Map.Entry<SeriesKey, LoadedLine> entry : shown) {
+            RunId id = entry.getValue().row().run().id();
+            java.util.Optional<PointSeries> overview = repository.overview(id, entry.getKey());
+            if (overview.isEmpty()) {
+                return null;
+            }
+            overviews.computeIfAbsent(id, run -> new java.util.HashMap<>()).put(entry.getKey(), overview.get());
         }
         List<ChartItem> built = buildCharts((id, key) -> overviews.get(id).get(key), points, options, keyFilter, inputs,
                 progress);

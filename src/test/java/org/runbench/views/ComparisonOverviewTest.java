@@ -81,12 +81,10 @@ class ComparisonOverviewTest {
             write(cache, id, curve(id.taskId().equals("b")));
         }
         GatedRepository repository = new GatedRepository(cache, release);
-        tasks = new FxTaskRunner();
         RecordingUserMessages messages = new RecordingUserMessages();
-        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, messages, new RunColors());
+        ComparisonViewModel model = newModel(repository, messages);
 
-        List<RunRow> rows = ids.stream().map(id -> RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id))).toList();
-        robot.interact(() -> model.load(rows));
+        load(robot, model, ids.toArray(RunId[]::new));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.charts().size() == 1 && model.refiningProperty().get());
 
         MetricChart overview = model.charts().get(0).chart();
@@ -120,12 +118,10 @@ class ComparisonOverviewTest {
         write(cache, id, curve(false));
         release.countDown();
         GatedRepository repository = new GatedRepository(cache, release);
-        tasks = new FxTaskRunner();
-        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, new RecordingUserMessages(),
-                new RunColors());
+        ComparisonViewModel model = newModel(repository, new RecordingUserMessages());
         robot.interact(() -> model.smoothingProperty().set(0.6));
 
-        robot.interact(() -> model.load(List.of(RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id)))));
+        load(robot, model, id);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.charts().size() == 1 && !model.loadingProperty().get());
 
         assertThat(repository.overviewReads.get()).isZero();
@@ -139,11 +135,9 @@ class ComparisonOverviewTest {
         RunId id = new RunId("local", "a");
         write(cache, id, curve(true));
         GatedRepository repository = new GatedRepository(cache, release);
-        tasks = new FxTaskRunner();
-        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, new RecordingUserMessages(),
-                new RunColors());
+        ComparisonViewModel model = newModel(repository, new RecordingUserMessages());
 
-        robot.interact(() -> model.load(List.of(RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id)))));
+        load(robot, model, id);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.refiningProperty().get());
         MetricChart overview = model.charts().get(0).chart();
         robot.interact(tasks::cancelLatest);
@@ -170,11 +164,9 @@ class ComparisonOverviewTest {
         }
         write(cache, id, builder.build());
         GatedRepository repository = new GatedRepository(cache, release);
-        tasks = new FxTaskRunner();
-        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, new RecordingUserMessages(),
-                new RunColors());
+        ComparisonViewModel model = newModel(repository, new RecordingUserMessages());
 
-        robot.interact(() -> model.load(List.of(RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id)))));
+        load(robot, model, id);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.refiningProperty().get());
         assertThat(model.charts().get(0).chart().notes()).singleElement().asString()
                 .startsWith("Counts of points not drawn");
@@ -192,15 +184,43 @@ class ComparisonOverviewTest {
         write(cache, id, curve(false));
         release.countDown();
         GatedRepository repository = new GatedRepository(cache, release);
-        tasks = new FxTaskRunner();
-        ComparisonViewModel model = new ComparisonViewModel(repository, cache, tasks, new RecordingUserMessages(),
-                new RunColors());
+        ComparisonViewModel model = newModel(repository, new RecordingUserMessages());
         robot.interact(() -> model.logYProperty().set(true));
 
-        robot.interact(() -> model.load(List.of(RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id)))));
+        load(robot, model, id);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.charts().size() == 1 && !model.loadingProperty().get());
 
         assertThat(repository.overviewReads.get()).isZero();
+    }
+
+    @Test
+    void shortSeriesReadOnceWithoutOverviews(FxRobot robot) throws Exception {
+        cache = RunCache.open(folder);
+        RunId id = new RunId("local", "a");
+        write(cache, id, curve(false).slice(0, 1_000));
+        release.countDown();
+        GatedRepository repository = new GatedRepository(cache, release);
+        ComparisonViewModel model = newModel(repository, new RecordingUserMessages());
+
+        load(robot, model, id);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.charts().size() == 1 && !model.loadingProperty().get());
+
+        assertThat(repository.overviewReads.get()).isZero();
+        assertThat(repository.pointReads.get()).isEqualTo(1);
+        assertThat(model.refiningProperty().get()).isFalse();
+    }
+
+    /** Creates the view model on the gated repository, with a task runner that {@link #close()} stops. */
+    private ComparisonViewModel newModel(GatedRepository repository, RecordingUserMessages messages) {
+        tasks = new FxTaskRunner();
+        return new ComparisonViewModel(repository, cache, tasks, messages, new RunColors());
+    }
+
+    /** Opens the comparison of the given cached runs on the JavaFX thread. */
+    private void load(FxRobot robot, ComparisonViewModel model, RunId... ids) {
+        List<RunRow> rows = java.util.Arrays.stream(ids)
+                .map(id -> RunRow.of(cache.run(id).orElseThrow(), cache.summaries(id))).toList();
+        robot.interact(() -> model.load(rows));
     }
 
     private static double maxShown(MetricChart chart) {
