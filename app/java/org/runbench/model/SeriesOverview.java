@@ -34,7 +34,7 @@ public final class SeriesOverview {
             return series;
         }
         int bucket = (int) ((size + (long) BUCKETS - 1) / BUCKETS);
-        PointSeriesBuilder kept = new PointSeriesBuilder(4 * BUCKETS + 64);
+        PointSeriesBuilder overview = new PointSeriesBuilder(4 * BUCKETS + 64);
         int lastKept = -1;
         for (int start = 0; start < size; start += bucket) {
             int end = Math.min(size, start + bucket);
@@ -52,41 +52,41 @@ public final class SeriesOverview {
                 } else if (i == start || Double.isFinite(series.value(i - 1))) {
                     // What came before in the bucket, the first point of the non-finite stretch, and the
                     // first finite point after it.
-                    lastKept = keepInOrder(series, kept, start, min, max, i - 1, lastKept);
-                    lastKept = keep(series, kept, i, lastKept);
+                    lastKept = keepInOrder(series, overview, start, min, max, i - 1, lastKept);
+                    lastKept = keep(series, overview, i, lastKept);
                     int next = i + 1;
                     while (next < end && !Double.isFinite(series.value(next))) {
                         next++;
                     }
                     if (next < end) {
-                        lastKept = keep(series, kept, next, lastKept);
+                        lastKept = keep(series, overview, next, lastKept);
                     }
                 }
             }
-            lastKept = keepInOrder(series, kept, start, min, max, end - 1, lastKept);
+            lastKept = keepInOrder(series, overview, start, min, max, end - 1, lastKept);
         }
-        return kept.buildAndReset();
+        return overview.buildAndReset();
     }
 
     /** Keeps, in index order, every one of {@code start}, {@code min}, {@code max} and {@code through} up to {@code through}. */
-    private static int keepInOrder(PointSeries series, PointSeriesBuilder kept, int start, int min, int max, int through,
+    private static int keepInOrder(PointSeries series, PointSeriesBuilder overview, int start, int min, int max, int through,
                                    int lastKept) {
         int[] candidates = {start, min, max, through};
         java.util.Arrays.sort(candidates);
         int last = lastKept;
         for (int index : candidates) {
             if (index >= 0 && index <= through) {
-                last = keep(series, kept, index, last);
+                last = keep(series, overview, index, last);
             }
         }
         return last;
     }
 
-    private static int keep(PointSeries series, PointSeriesBuilder kept, int index, int lastKept) {
+    private static int keep(PointSeries series, PointSeriesBuilder overview, int index, int lastKept) {
         if (index <= lastKept) {
             return lastKept;
         }
-        kept.add(series.iteration(index), series.value(index), series.timestamp(index));
+        overview.add(series.iteration(index), series.value(index), series.timestamp(index));
         return index;
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One write transaction on the cache. Nothing becomes visible to readers until {@link #commit()}, and
  * {@link #close()} without a commit leaves no visible change. Not thread-safe: use it from one thread and
- * close it in a try-with-resources block. It holds two pooled connections while points are written.
+ * close it in a try-with-resources block. It uses two pooled connections while points are written.
  *
  * <p>NOTE: H2 2.5.252 can leave a transaction of tens of megabytes partly written when the process is killed
  * while it commits. So chunk rows are not written in this transaction: they are committed on a second
@@ -354,8 +354,8 @@ public final class CacheTransaction implements AutoCloseable {
 
     /**
      * Commits the run transaction, which publishes the staged chunks, then deletes the chunk rows it replaced
-     * or deleted in small transactions. A failure of that clean-up is logged, not thrown: the commit stands
-     * and the next open of the cache deletes what is left.
+     * or deleted in small transactions. A failure of that clean-up is logged, not thrown, because the commit
+     * is done and the next open of the cache deletes what is left.
      */
     public void commit() {
         try {
@@ -455,7 +455,7 @@ public final class CacheTransaction implements AutoCloseable {
     }
 
     /**
-     * Empties the series by moving its visible range above every chunk row it has; the old rows stay
+     * Empties the series by moving its visible range above every chunk row it has. The old rows stay
      * visible to other connections until the commit and are deleted after it.
      */
     private void clearSeries(SeriesRow row) {

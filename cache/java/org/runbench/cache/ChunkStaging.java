@@ -97,7 +97,7 @@ final class ChunkStaging implements AutoCloseable {
             published = pointCount - SeriesChunks.storedPoints(staging, seriesId, firstSeq, firstSeq + chunks - 1);
         }
         if (published < 0 || published > stored) {
-            throw new SQLException("the last chunk of series " + seriesId + " holds " + stored + " points, but the series"
+            throw new SQLException("the last chunk of series " + seriesId + " contains " + stored + " points, but the series"
                     + " records " + pointCount + " points in " + chunks + " chunks");
         }
         return (int) published;
@@ -174,7 +174,7 @@ final class ChunkStaging implements AutoCloseable {
                 }
             }
         }
-        // Only the seq column is selected, so H2 answers from the primary key index without reading chunk data.
+        // Only the seq column is selected, so H2 reads the primary key index and not the chunk data.
         String sql = firstSeq == null
                 ? "SELECT seq FROM series_chunk WHERE series_id = ? ORDER BY seq LIMIT " + DELETE_BATCH
                 : "SELECT seq FROM series_chunk WHERE series_id = ? AND (seq < ? OR seq >= ?) ORDER BY seq LIMIT " + DELETE_BATCH;

@@ -128,9 +128,9 @@ public final class RunCache implements RunRepository, ComparisonStore, AutoClose
      * the file at once, so a killed process loses no committed run.
      *
      * <p>NOTE: MAX_COMPACT_TIME=0 turns off H2's compaction when the database closes. With H2 2.5.252, a kill
-     * during that compaction (right after a command's last commit) once lost the last commit and once left a
-     * file that no longer opened ("Double mark", as in h2database issue 4387), in 24 kills; with it off, 80
-     * kills at every phase left every run whole. The cost is file space that H2 reuses only for later writes.
+     * during that compaction (right after a command's last commit) lost the last commit once in 24 kills, and
+     * once left a file that H2 no longer opened ("Double mark"). With it off, 80 kills at every phase left every
+     * run whole. The cost is file space that H2 reuses only for later writes.
      */
     static String url(Path databaseWithoutSuffix) {
         return "jdbc:h2:file:" + databaseWithoutSuffix + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME=0";

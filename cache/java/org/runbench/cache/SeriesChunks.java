@@ -15,7 +15,7 @@ import org.runbench.model.SeriesKey;
  *
  * <p>The visible chunks of a series are the rows with {@code first_seq <= seq < first_seq + chunk_count};
  * other rows were staged and never published, or replaced, and are ignored here. Every visible chunk but the
- * last holds {@link #CHUNK_POINTS} points. The last one can contain more points than {@code series.point_count}
+ * last contains {@link #CHUNK_POINTS} points. The last one can contain more points than {@code series.point_count}
  * counts, left by an append that was rolled back or killed, so readers keep exactly {@code point_count}.
  */
 final class SeriesChunks {
@@ -54,7 +54,7 @@ final class SeriesChunks {
         }
     }
 
-    /** Reads the points of a series as the caller's transaction sees its series row: range and count given. */
+    /** Reads the points of a series from the visible range and point count that the caller's transaction read from its series row. */
     static PointSeries read(Connection connection, long seriesId, int firstSeq, int chunkCount, long pointCount)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
@@ -103,8 +103,8 @@ final class SeriesChunks {
 
     /**
      * Fails when fewer points decode than the series recorded. H2 2.5.252 could leave a very large
-     * transaction partly written when the process was killed while it committed; caches written before
-     * chunks were committed in small transactions can still hold such a series.
+     * transaction partly written when the process was killed while it committed. Caches written before
+     * chunks were staged can still contain such a series.
      */
     private static void checkComplete(int decoded, long expected, String what) {
         if (decoded < expected) {
@@ -135,7 +135,7 @@ final class SeriesChunks {
     /**
      * Returns the points stored in the chunks {@code firstSeq <= seq < endSeq} according to their point count
      * column. It reads whole rows, data included, so callers use it only where the
-     * {@link #CHUNK_POINTS}-per-chunk rule does not give the answer.
+     * {@link #CHUNK_POINTS}-per-chunk rule does not give the count.
      */
     static long storedPoints(Connection connection, long seriesId, int firstSeq, int endSeq) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(

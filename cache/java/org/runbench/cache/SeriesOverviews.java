@@ -66,8 +66,8 @@ final class SeriesOverviews {
 
     /**
      * Stores the overview of the series' first {@code pointCount} points, read when its row had
-     * {@code firstSeq}, in autocommit mode. It is written only if the series row still has both values;
-     * otherwise the series was appended to or replaced since, so the overview is stale and nothing is written.
+     * {@code firstSeq}, in autocommit mode. It is written only if the series row still has both values.
+     * Otherwise the series was appended to or replaced since, so the overview is stale and nothing is written.
      */
     static void store(Connection connection, RunId id, SeriesKey key, long pointCount, int firstSeq, PointSeries overview)
             throws SQLException {

@@ -83,7 +83,12 @@ class StagedCommitKillTest {
             Outcome outcome = runAndKill(cache, round, new Kill(phase, delay));
             int before = state;
             state = checkWhole(cache, state, round, outcome.reached());
-            String result = !outcome.killed() ? "ended before the kill" : state == before ? "previous state" : "new state";
+            String result = "new state";
+            if (!outcome.killed()) {
+                result = "ended before the kill";
+            } else if (state == before) {
+                result = "previous state";
+            }
             outcomes.merge("killed after " + outcome.reached() + ": " + result, 1, Integer::sum);
         }
         try (RunCache opened = RunCache.open(cache)) {

@@ -86,7 +86,7 @@ class ComparisonBenchmark {
             openComparison("first comparison this JVM draws", cache, ids, keys).clear();
             List<MetricChart> charts = openComparison("the same comparison opened again", cache, ids, keys);
 
-            // As the app zooms: each step while the user zooms or pans is decimated and drawn in fast mode; when
+            // As the app zooms: each step while the user zooms or pans is decimated and drawn in fast mode. When
             // the zoom has been quiet for a moment, the chart is drawn once more at full quality.
             List<Double> zoomTimes = new ArrayList<>();
             List<Double> decimateTimes = new ArrayList<>();

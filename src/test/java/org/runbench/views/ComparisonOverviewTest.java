@@ -103,10 +103,10 @@ class ComparisonOverviewTest {
                 new RunSeries("b", colors.colorOf(ids.get(1)), cache.points(ids.get(1), LOSS))),
                 ChartOptions.defaults(full.shownLines().pixelWidth()));
         for (int run = 0; run < 2; run++) {
-            DecimatedSeries shown = full.shownLines().raw().get(run);
-            DecimatedSeries wanted = expected.shownLines().raw().get(run);
-            assertThat(shown.xValues()).isEqualTo(wanted.xValues());
-            assertThat(shown.yValues()).isEqualTo(wanted.yValues());
+            DecimatedSeries drawn = full.shownLines().raw().get(run);
+            DecimatedSeries expectedLine = expected.shownLines().raw().get(run);
+            assertThat(drawn.xValues()).isEqualTo(expectedLine.xValues());
+            assertThat(drawn.yValues()).isEqualTo(expectedLine.yValues());
         }
         assertThat(messages.errors()).isEmpty();
     }
